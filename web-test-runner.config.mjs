@@ -2,6 +2,7 @@
 // The S3 test server and hub emulator come from `npm test` (env vars); run standalone, this config
 // starts its own so `npx wtr --files …` works on its own too.
 import { mkdir } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
@@ -10,6 +11,18 @@ import { chromiumArgs, chromiumPath } from './tests/chromium.mjs';
 
 const screenshotDir = path.resolve('.test-artifacts/screenshots');
 let testEnv = testEnvFromVariables();
+
+/** A free port, so that several test runs (or a dev server on 8000) can share the machine. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
 let ownServers;
 
 /** Hands the running test servers to the browser, starting them when wtr runs on its own. */
@@ -46,7 +59,8 @@ function screenshotPlugin() {
 
 export default {
   files: ['packages/*/test/**/*.browser.test.ts', 'demo/test/**/*.browser.test.ts'],
-  nodeResolve: { browser: true, exportConditions: ['development'] },
+  port: await freePort(),
+  nodeResolve: { browser: true, exportConditions: ['s3-to-hf:source'] },
   concurrency: 1,
   plugins: [
     testServersPlugin(),

@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Makes sure the system programs the tests need are installed: Chromium (browser tests) and the
-# Ceph daemons and tools behind the local S3 test server (tests/s3). Quiet when all is present.
+# Ceph daemons and tools behind the local S3 test server (tests/s3), and python3 (the hub
+# emulator's `hf` and the fnmatch oracle). Quiet when all is present.
 # As root with apt-get it installs what is missing; otherwise it prints the command and fails.
 set -euo pipefail
 
-readonly packages=(chromium ceph-mon ceph-osd radosgw ceph-common)
-readonly ceph_commands=(radosgw ceph-mon ceph-osd ceph-authtool monmaptool radosgw-admin ceph)
+readonly packages=(chromium ceph-mon ceph-osd radosgw ceph-common python3)
+readonly commands=(radosgw ceph-mon ceph-osd ceph-authtool monmaptool radosgw-admin ceph python3)
 
 missing_programs() {
   [ -x /usr/bin/chromium ] || echo /usr/bin/chromium
   local command
-  for command in "${ceph_commands[@]}"; do
+  for command in "${commands[@]}"; do
     command -v "$command" >/dev/null 2>&1 || echo "$command"
   done
 }

@@ -50,7 +50,11 @@ async function importHarnessModule<T>(file: string): Promise<T> {
  */
 export async function useTestS3(): Promise<TestS3> {
   if (process.env.S3_TEST_SERVER) {
-    return { ...(JSON.parse(process.env.S3_TEST_SERVER) as Omit<TestS3, 'stop'>), stop: async () => undefined };
+    const shared = JSON.parse(process.env.S3_TEST_SERVER) as Omit<TestS3, 'stop' | 'objects'> & { objects?: TestS3['objects'] };
+    // The object list does not fit one environment variable; the seeded tree is deterministic.
+    const { fixtureTree } = await importHarnessModule<{ fixtureTree(): TestS3['objects'] }>('s3/fixture-tree.mjs');
+    const objects = shared.objects ?? fixtureTree().map(({ key, size }) => ({ key, size }));
+    return { ...shared, objects, stop: async () => undefined };
   }
   const { startS3TestServer } = await importHarnessModule<{ startS3TestServer(): Promise<TestS3> }>('s3/index.mjs');
   return startS3TestServer();

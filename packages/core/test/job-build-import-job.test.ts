@@ -213,22 +213,6 @@ describe('buildImportJob', () => {
     assert.match(describeImportCommand(baseOptions({ filters })), /"--filter-from=\$filters_file" .*# \$filters_file: 20001 patterns/);
   });
 
-  it('gzips with node:zlib where CompressionStream is missing', async () => {
-    const include = Array.from({ length: 4_000 }, (_, index) => `file-${index}-${randomBytes(8).toString('hex')}.txt`);
-    const original = Object.getOwnPropertyDescriptor(globalThis, 'CompressionStream');
-    assert.ok(original, 'this Node has CompressionStream');
-    delete (globalThis as { CompressionStream?: unknown }).CompressionStream;
-    let spec: ImportJobSpec;
-    try {
-      assert.equal(typeof CompressionStream, 'undefined');
-      spec = await buildImportJob(baseOptions({ filters: { root: '', include, exclude: [] } }));
-    } finally {
-      Object.defineProperty(globalThis, 'CompressionStream', original);
-    }
-    assert.ok('S3HF_FILTERS_0' in spec.environment);
-    assert.equal(runScript(spec).filterFile, renderFilterFile({ root: '', include, exclude: [] }));
-  });
-
   it('refuses a selection too large even for the filter file, saying what to do', async () => {
     const include = Array.from({ length: 40_000 }, () => randomBytes(40).toString('base64url'));
     await assert.rejects(buildImportJob(baseOptions({ filters: { root: '', include, exclude: [] } })), (error: unknown) => {

@@ -1,4 +1,5 @@
 import type { ImportFilters } from '../filters/import-filters.js';
+import type { S3Credentials } from '../s3/s3-connection.js';
 
 /** Where the files come from: an S3 (or S3-compatible) bucket and a folder in it. */
 export interface S3Source {
@@ -13,12 +14,8 @@ export interface S3Source {
   anonymous?: boolean;
 }
 
-/** S3 credentials; they only ever travel as Job secrets. */
-export interface S3Credentials {
-  accessKeyId: string;
-  secretAccessKey: string;
-  sessionToken?: string;
-}
+// S3 credentials only ever travel as Job secrets.
+export type { S3Credentials };
 
 /** The Hugging Face Storage Bucket that receives the files, and a folder in it. */
 export interface BucketDestination {

@@ -1,0 +1,19 @@
+// Public API of the Hugging Face client: calls over @huggingface/hub where it has them, with
+// `hubUrl` and `fetch` injectable, and wrappers where its behaviour does not match the Hub.
+export { cancelJob } from './cancel-job.js';
+export { createBucket, type CreateBucketOptions, type CreateBucketResult } from './create-bucket.js';
+export { createImportJob, type CreateImportJobOptions, type CreateImportJobResult } from './create-import-job.js';
+export { findImportJob } from './find-import-job.js';
+export { getBucket, type HfBucketInfo } from './get-bucket.js';
+export { getJob } from './get-job.js';
+export { HfApiError, type HfApiErrorInit, type HfApiErrorKind } from './hf-api-error.js';
+export { DEFAULT_HUB_URL, type HfCallOptions } from './hf-call-options.js';
+export type { HfJob, HfJobStatus } from './hf-job.js';
+export { PERMISSION_HINTS, type HubAction, type HubPermission } from './hub-action.js';
+export { JOB_STAGES, isTerminalStage, type JobStage } from './job-stages.js';
+export { listJobHardware, type JobHardware } from './list-job-hardware.js';
+export { listJobs, type ListJobsOptions } from './list-jobs.js';
+export { parseServerSentEvents, type ServerSentEvent } from './parse-server-sent-events.js';
+export { runJob, type HfJobSpec } from './run-job.js';
+export { streamJobLogs, type JobLogLine, type StreamJobLogsOptions } from './stream-job-logs.js';
+export { whoAmI, type HfWhoAmI } from './who-am-i.js';

@@ -1,0 +1,1 @@
+export { shellQuote, UnquotableValueError, type UnquotableReason } from './shell-quote.js';
