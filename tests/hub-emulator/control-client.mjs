@@ -41,6 +41,14 @@ export function createHubControlClient(hubUrl, { fetch: fetchImpl = fetch } = {}
       private: isPrivate,
       files: Object.fromEntries(Object.entries(files).map(([path, content]) => [path, Buffer.from(content).toString('base64')])),
     }).then(() => undefined),
+    /** @returns {Promise<Map<string, { private: boolean, sdk: string, files: Map<string, Buffer> }>>} */
+    async spaces() {
+      const snapshot = await request('GET', '/spaces');
+      return new Map(Object.entries(snapshot).map(([id, space]) => [
+        id,
+        { ...space, files: new Map(Object.entries(space.files).map(([path, base64]) => [path, Buffer.from(/** @type {string} */ (base64), 'base64')])) },
+      ]));
+    },
     jobs: () => request('GET', '/jobs'),
     /** @param {string} id */
     waitForJob: (id) => request('GET', `/jobs/${encodeURIComponent(id)}/wait`),

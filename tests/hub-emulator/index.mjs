@@ -1,5 +1,5 @@
 // Hugging Face hub emulator (contract B): a real HTTP server with the Hub's auth, OAuth/OpenID,
-// Storage Buckets and Jobs APIs. Jobs run for real on this machine, with `hf` emulated by
+// Storage Buckets, Jobs and (for deploying the demo) Spaces APIs. Jobs run for real on this machine, with `hf` emulated by
 // bin/hf (Python, stdlib only) that imports from a real S3 endpoint into the emulated buckets.
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { ORGS, TOKENS, USERS } from './src/accounts.mjs';
 import { registerAccountRoutes } from './src/account-routes.mjs';
+import { registerAvatarRoutes } from './src/avatar-routes.mjs';
 import { registerBucketRoutes } from './src/bucket-routes.mjs';
 import { createControl } from './src/control.mjs';
 import { registerControlRoutes } from './src/control-routes.mjs';
@@ -20,6 +21,7 @@ import { registerOAuthRoutes } from './src/oauth-routes.mjs';
 import { pythonEnvironment } from './src/python-environment.mjs';
 import { createRequestHandler } from './src/request-handler.mjs';
 import { createRouter } from './src/router.mjs';
+import { registerSpaceRoutes } from './src/space-routes.mjs';
 
 const BIN_DIR = join(dirname(fileURLToPath(import.meta.url)), 'bin');
 
@@ -73,9 +75,11 @@ export async function startHubEmulator(options = {}) {
   const faults = createFaults(() => router.routeNames().filter((name) => !name.includes(' /__emulator/')));
   const control = createControl(state, faults);
   registerAccountRoutes(router, state);
+  registerAvatarRoutes(router, state);
   registerBucketRoutes(router, state);
   registerJobRoutes(router, state);
   registerOAuthRoutes(router, state);
+  registerSpaceRoutes(router, state);
   registerControlRoutes(router, control, state);
 
   const server = createServer(createRequestHandler(router, faults));

@@ -5,4 +5,5 @@ export * from './hf/index.js';
 export * from './job/index.js';
 export * from './s3/index.js';
 export * from './selection/index.js';
+export * from './shard/index.js';
 export * from './shell/index.js';

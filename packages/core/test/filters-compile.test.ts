@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { compileFilters } from '../src/filters/compile-filters.js';
-import { escapeGlob } from '../src/filters/escape-glob.js';
 import { EmptySelectionError, LeadingSlashKeysError } from '../src/filters/filter-errors.js';
 import type { ImportFilters } from '../src/filters/import-filters.js';
 import { matchesFilters } from '../src/filters/matches-filters.js';
 import { SelectionTree } from '../src/selection/selection-tree.js';
+import { fewestExactPatterns, vocabularyBelow } from './exhaustive-patterns.js';
 import { playSession, sessionStepsArbitrary } from './selection-arbitraries.js';
 
 const tree = (...keys: string[]) => SelectionTree.fromKeys(keys.map((key) => ({ key, size: 1 })));
@@ -154,97 +154,68 @@ describe('compileFilters on readable cases', () => {
   });
 });
 
-/** One vocabulary pattern and the leaves (bits) it matches. */
-interface VocabularyItem {
-  pattern: string;
-  leaves: number;
-}
-
-/**
- * The pattern vocabulary below `root` (a folder pattern per folder, listed or not, and an exact
- * pattern per file) plus, per leaf, a representative key relative to the root and its selection.
+/*
+ * Optimality, checked exhaustively. Small random buckets with hostile names (glob characters,
+ * spaces, empty segments, non-ASCII), folder markers that make empty folders, explored lazily so
+ * that some folders are never listed, with random ticks. For each, every include set and every
+ * exclude set of the vocabulary is tried (fewestExactPatterns), judged by the real matcher on the
+ * listed keys and on invented keys below the never-listed folders. The compiled filters must be
+ * exact on those keys, use only vocabulary patterns, and be no longer than the best set found at
+ * the chosen root, nor than the best at any folder above it (a shallower root never helps).
  */
-function vocabularyOf(selection: SelectionTree, root: string) {
-  const items: VocabularyItem[] = [];
-  const leaves: { rel: string; selected: boolean }[] = [];
-  const addLeaf = (rel: string, selected: boolean): number => {
-    leaves.push({ rel, selected });
-    return 1 << (leaves.length - 1);
-  };
-  const visit = (folder: string): number => {
-    const rel = folder.slice(root.length);
-    let mask = 0;
-    if (!selection.isListed(folder)) {
-      mask = addLeaf(`${rel}x`, selection.state(folder) === 'checked');
-    } else {
-      const { files, folders } = selection.children(folder);
-      for (const { key } of files) {
-        const leaf = addLeaf(key.slice(root.length), selection.state(key) === 'checked');
-        items.push({ pattern: escapeGlob(key.slice(root.length)), leaves: leaf });
-        mask |= leaf;
-      }
-      for (const child of folders) mask |= visit(child);
-    }
-    items.push({ pattern: `${escapeGlob(rel)}*`, leaves: mask });
-    return mask;
-  };
-  visit(root);
-  return { items, leaves };
-}
+const HOSTILE_SEGMENTS = ['a', 'b', '*', '?', '[a]', '[', ']', ' ', 'a b', 'é', '😀', '\t', ''];
+const hostileName = fc.constantFrom(...HOSTILE_SEGMENTS.filter((segment) => segment !== ''), 'x\ny', '[!a]');
+const smallHostileKey = fc.oneof(
+  { weight: 6, arbitrary: fc.tuple(fc.array(fc.constantFrom(...HOSTILE_SEGMENTS), { maxLength: 3 }), hostileName).map(([folders, name]) => [...folders, name].join('/')) },
+  // A folder marker: the folder exists even when nothing else is in it.
+  { weight: 1, arbitrary: fc.array(fc.constantFrom(...HOSTILE_SEGMENTS), { minLength: 1, maxLength: 2 }).map((folders) => `${folders.join('/')}/`) },
+);
 
-/**
- * The fewest patterns of the vocabulary that select exactly the selected leaves, by exhaustive
- * search: every subset of items as includes, and for each, the fewest items as excludes (found by
- * enumerating every exclude subset once up front).
- */
-function bruteForceMinimum(items: readonly VocabularyItem[], leafCount: number, selectedMask: number): number {
-  const all = (1 << leafCount) - 1;
-  const subsets = 1 << items.length;
-  const union = new Int32Array(subsets);
-  const size = new Uint8Array(subsets);
-  for (let subset = 1; subset < subsets; subset++) {
-    const lowest = 31 - Math.clz32(subset & -subset);
-    union[subset] = union[subset & (subset - 1)] | items[lowest].leaves;
-    size[subset] = size[subset & (subset - 1)] + 1;
-  }
-  // fewestExcludes[m]: fewest items that cover the leaves m without touching a selected leaf.
-  const fewestExcludes = new Array<number>(all + 1).fill(Infinity);
-  for (let subset = 0; subset < subsets; subset++) {
-    if ((union[subset] & selectedMask) !== 0) continue;
-    for (let covered = union[subset]; ; covered = (covered - 1) & union[subset]) {
-      fewestExcludes[covered] = Math.min(fewestExcludes[covered], size[subset]);
-      if (covered === 0) break;
-    }
-  }
-  let best = Infinity;
-  for (let includes = 0; includes < subsets; includes++) {
-    const matched = includes === 0 ? all : union[includes];
-    if ((matched & selectedMask) !== selectedMask) continue;
-    best = Math.min(best, size[includes] + fewestExcludes[matched & ~selectedMask & all]);
-  }
-  return best;
+/** The folders from the bucket root down to `folder`, shallowest first. */
+function foldersDownTo(folder: string): string[] {
+  const chain = [''];
+  for (let slash = folder.indexOf('/'); slash !== -1; slash = folder.indexOf('/', slash + 1)) chain.push(folder.slice(0, slash + 1));
+  return chain;
 }
-
-const smallKey = fc
-  .tuple(fc.array(fc.constantFrom('a', 'b', 'c'), { maxLength: 2 }), fc.constantFrom('a', 'b', 'c', 'd'))
-  .map(([folders, name]) => [...folders, name].join('/'));
 
 test('compileFilters uses the fewest patterns the vocabulary allows (exhaustive search)', () => {
-  let checked = 0;
+  const counts = { cases: 0, checked: 0, withPatterns: 0, unlisted: 0, empty: 0, leadingSlash: 0, shallowerRoots: 0 };
   fc.assert(
-    fc.property(fc.uniqueArray(smallKey, { minLength: 1, maxLength: 8 }), sessionStepsArbitrary, (keys, steps) => {
-      const { tree: selection } = playSession(keys.map((key) => ({ key, size: 1 })), steps);
+    fc.property(fc.uniqueArray(smallHostileKey, { minLength: 2, maxLength: 14 }), sessionStepsArbitrary, (keys, steps) => {
+      const { tree: selection, unlistedFolders } = playSession(keys.map((key) => ({ key, size: 1 })), steps);
       if (selection.stats().files + selection.stats().unlistedFolders === 0) return;
-      const filters = compileFilters(selection);
-      const { items, leaves } = vocabularyOf(selection, filters.root);
-      if (items.length > 18) return; // keeps the exhaustive search at most 2^18 subsets
-      const selectedMask = leaves.reduce((mask, leaf, index) => (leaf.selected ? mask | (1 << index) : mask), 0);
-      for (const leaf of leaves) assert.equal(matchesFilters(leaf.rel, filters), leaf.selected, `leaf ${leaf.rel}`);
-      const optimum = bruteForceMinimum(items, leaves.length, selectedMask);
-      assert.equal(filters.include.length + filters.exclude.length, optimum, JSON.stringify({ filters, leaves }));
-      checked++;
+      counts.cases++;
+      let filters: ImportFilters;
+      try {
+        filters = compileFilters(selection);
+      } catch (error) {
+        assert.ok(error instanceof LeadingSlashKeysError, String(error));
+        counts.leadingSlash++;
+        return;
+      }
+      const vocabulary = vocabularyBelow(selection, filters.root);
+      const optimum = fewestExactPatterns(vocabulary);
+      if (optimum === undefined) return;
+      const context = JSON.stringify({ keys, steps, filters });
+      for (const probe of vocabulary.probes) assert.equal(matchesFilters(probe.relative, filters), probe.selected, `${probe.key} in ${context}`);
+      const vocabularyPatterns = new Set(vocabulary.patterns);
+      for (const pattern of [...filters.include, ...filters.exclude]) assert.ok(vocabularyPatterns.has(pattern), `${pattern} in ${context}`);
+      assert.equal(filters.include.length + filters.exclude.length, optimum, context);
+      for (const shallower of foldersDownTo(filters.root).slice(0, -1)) {
+        const elsewhere = fewestExactPatterns(vocabularyBelow(selection, shallower));
+        if (elsewhere === undefined) continue;
+        assert.ok(optimum <= elsewhere, `root ${JSON.stringify(shallower)} needs only ${elsewhere}: ${context}`);
+        counts.shallowerRoots++;
+      }
+      counts.checked++;
+      if (optimum > 0) counts.withPatterns++;
+      if (unlistedFolders.some((folder) => folder.startsWith(filters.root))) counts.unlisted++;
+      if (keys.some((key) => key.endsWith('/'))) counts.empty++;
     }),
-    { numRuns: 300 },
+    { numRuns: 2000 },
   );
-  assert.ok(checked > 150, `only ${checked} cases were small enough to search exhaustively`);
+  // Guards against a generator or a limit that silently stops producing useful cases.
+  const summary = JSON.stringify(counts);
+  assert.ok(counts.checked >= 0.9 * (counts.cases - counts.leadingSlash), `too many cases beyond the exhaustive limits: ${summary}`);
+  assert.ok(counts.withPatterns > 400 && counts.unlisted > 600 && counts.empty > 400 && counts.shallowerRoots > 300, summary);
 });

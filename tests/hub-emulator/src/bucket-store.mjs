@@ -10,6 +10,11 @@ import { createHash, randomBytes } from 'node:crypto';
 // Generic Hub repo-name rule (1–96 of [A-Za-z0-9._-], no '--' or '..', no leading/trailing '-' or '.').
 const NAME_PATTERN = /^(?![-.])(?!.*(?:--|\.\.))[A-Za-z0-9._-]{1,96}(?<![-.])$/;
 
+/** Whether `name` follows the Hub's generic repo-name rule (buckets, Spaces, …). */
+export function isValidRepoName(name) {
+  return NAME_PATTERN.test(name);
+}
+
 /** Why a bucket name is invalid, or undefined when it is fine. */
 export function bucketNameProblem(name) {
   if (NAME_PATTERN.test(name)) return undefined;

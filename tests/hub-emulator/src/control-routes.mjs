@@ -47,6 +47,13 @@ export function registerControlRoutes(router, control, state) {
     ]));
     ok(ctx, snapshot);
   });
+  router.add('GET', '/__emulator/spaces', (ctx) => {
+    const snapshot = Object.fromEntries([...control.spaces()].map(([id, space]) => [
+      id,
+      { ...space, files: Object.fromEntries([...space.files].map(([path, data]) => [path, data.toString('base64')])) },
+    ]));
+    ok(ctx, snapshot);
+  });
   router.add('POST', '/__emulator/buckets', async (ctx) => {
     const { id, files = {}, private: isPrivate } = await readJson(ctx.req);
     const decoded = Object.fromEntries(Object.entries(files).map(([path, base64]) => [path, Buffer.from(String(base64), 'base64')]));

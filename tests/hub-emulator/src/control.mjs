@@ -7,7 +7,7 @@ import { bucketNameProblem } from './bucket-store.mjs';
  * @param {ReturnType<typeof import('./faults.mjs').createFaults>} faults
  */
 export function createControl(state, faults) {
-  const { accounts, buckets, jobs, runner } = state;
+  const { accounts, buckets, jobs, runner, spaces } = state;
 
   function requireJob(id) {
     const job = jobs.get(id);
@@ -16,11 +16,13 @@ export function createControl(state, faults) {
   }
 
   return {
-    /** Forgets buckets, jobs (running ones are canceled), faults, import failures, invocations and OAuth tokens. */
+    /** Forgets buckets, Spaces, jobs (running ones are canceled), faults, import failures, invocations and OAuth tokens. */
     reset() {
       for (const job of jobs.all()) runner.cancel(job);
       jobs.clear();
       buckets.clear();
+      spaces.clear();
+      state.lfsUploads.clear();
       faults.clear();
       state.importFailures.length = 0;
       state.invocations.length = 0;
@@ -29,6 +31,8 @@ export function createControl(state, faults) {
     },
     /** Copies of the emulated bucket contents: 'ns/name' → path → bytes. */
     buckets: () => buckets.snapshot(),
+    /** Copies of the Spaces: 'ns/name' → { private, sdk, files: path → bytes } (LFS files resolved). */
+    spaces: () => spaces.snapshot(),
     /** Every Job as the API shows it (ApiJob / JobInfo JSON). */
     jobs: () => jobs.all().map((job) => job.toJSON()),
     /** @param {import('./faults.mjs').FaultRule} rule */

@@ -4,6 +4,7 @@ import { createBucketStore } from './bucket-store.mjs';
 import { createJobStore } from './job-store.mjs';
 import { createJobRunner } from './job-runner.mjs';
 import { createJwtSigner } from './jwt.mjs';
+import { createSpaceStore } from './space-store.mjs';
 
 /**
  * @typedef {{
@@ -15,7 +16,9 @@ import { createJwtSigner } from './jwt.mjs';
  *   url: string, options: EmulatorOptions,
  *   accounts: ReturnType<typeof createAccounts>, buckets: ReturnType<typeof createBucketStore>,
  *   jobs: ReturnType<typeof createJobStore>, runner: ReturnType<typeof createJobRunner>,
- *   jwt: ReturnType<typeof createJwtSigner>, importFailures: string[], invocations: HfInvocation[]
+ *   jwt: ReturnType<typeof createJwtSigner>, importFailures: string[], invocations: HfInvocation[],
+ *   spaces: ReturnType<typeof createSpaceStore>,
+ *   lfsUploads: Map<string, { spaceId: string, oid: string, size: number, expiresAt: number }>
  * }} EmulatorState
  */
 
@@ -45,6 +48,8 @@ export function createEmulatorState(options, { binDir, pythonDir, workDir }) {
     jwt: createJwtSigner(),
     importFailures: [],
     invocations: [],
+    spaces: createSpaceStore(),
+    lfsUploads: new Map(),
   };
   return state;
 }

@@ -74,10 +74,11 @@ function isWrite(permission) {
  * @param {Principal} principal
  * @param {string} namespace
  * @param {Permission} permission
+ * @param {{ action?: string }} [options] what the 403 message says the caller cannot do
+ *   (default: the permission's bucket/Job wording, e.g. 'create or write buckets')
  */
-export function authorize(principal, namespace, permission) {
+export function authorize(principal, namespace, permission, { action = PERMISSION_LABELS[permission] } = {}) {
   const { token, user } = principal;
-  const action = PERMISSION_LABELS[permission];
   const role = namespaceRole(user, namespace);
   if (!role) {
     throw new HttpError(403, `User "${user.name}" cannot ${action} in "${namespace}": it is neither their namespace nor one of their organizations`);

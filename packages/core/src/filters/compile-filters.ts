@@ -1,3 +1,4 @@
+import type { FolderView } from '../selection/folder-node.js';
 import type { SelectionTree } from '../selection/selection-tree.js';
 import { LeadingSlashKeysError } from './filter-errors.js';
 import { findImportRoot, hasEmptyNamedFolder } from './find-import-root.js';
@@ -43,7 +44,16 @@ import { minimalPatterns } from './minimal-patterns.js';
  * compileFilters(tree) // { root: 'data/', include: [], exclude: ['b.csv'] }
  */
 export function compileFilters(tree: SelectionTree): ImportFilters {
-  const root = findImportRoot(tree.rootFolder);
+  return compileFolderFilters(tree.rootFolder);
+}
+
+/**
+ * {@link compileFilters} for any view of a selection, such as one shard's part of it (the shard
+ * planner passes restricted views of the tree).
+ * @internal
+ */
+export function compileFolderFilters(top: FolderView): ImportFilters {
+  const root = findImportRoot(top);
   const { include, exclude } = minimalPatterns(root);
   // Only the bucket root can still hold `/`-prefixed keys here (findImportRoot moves other roots up).
   if (include.length + exclude.length > 0 && hasEmptyNamedFolder(root)) throw new LeadingSlashKeysError();

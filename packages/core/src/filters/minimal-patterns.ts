@@ -107,6 +107,7 @@ function emitPatterns(root: FolderView, plans: Map<FolderView, FolderPlan>, excl
         if (folder.isFileSelected(index) !== covered) target.push(relative(folder.fileKeys[index]));
       }
     }
+    const stackedFrom = folders.length;
     for (const child of folder.folders) {
       const kind = coverage(child);
       if (kind === 'mixed') {
@@ -116,6 +117,19 @@ function emitPatterns(root: FolderView, plans: Map<FolderView, FolderPlan>, excl
         target.push(`${relative(child.path)}*`);
       }
     }
+    // Mixed children come off the stack in order, so the lists are built almost sorted and
+    // sorting them costs little.
+    reverseFrom(folders, stackedFrom);
+    reverseFrom(coveredFlags, stackedFrom);
   }
   return { include: include.sort(), exclude: exclude.sort() };
+}
+
+/** Reverses `items[from..]` in place. */
+function reverseFrom<T>(items: T[], from: number): void {
+  for (let low = from, high = items.length - 1; low < high; low++, high--) {
+    const item = items[low];
+    items[low] = items[high];
+    items[high] = item;
+  }
 }

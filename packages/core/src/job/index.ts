@@ -24,6 +24,7 @@ export {
   IMPORT_ID_LABEL_KEY,
 } from './import-job-defaults.js';
 export { importJobLabels } from './import-job-labels.js';
+export { importJobSecretNames } from './import-job-secret-names.js';
 export type {
   BucketDestination,
   BuildImportJobOptions,
@@ -32,6 +33,8 @@ export type {
   S3Source,
 } from './import-job-types.js';
 export { JobInputError, type JobInputField } from './job-input-error.js';
+export { resolveImportCommand, type ResolvedImportCommand } from './resolve-import-command.js';
+export type { ValidatedS3Source } from './validate-s3-source.js';
 export {
   parseImportProgress,
   type ImportBatchDoneProgress,
@@ -41,6 +44,12 @@ export {
   type ImportPlannedProgress,
   type ImportProgress,
 } from './parse-import-progress.js';
+export {
+  resolveBucketTarget,
+  type BucketTargetField,
+  type BucketTargetInput,
+  type ResolvedBucketTarget,
+} from './resolve-bucket-target.js';
 export { SelectionTooLargeError, type SelectionTooLargeReason } from './selection-too-large-error.js';
 export {
   summarizeImportResult,
@@ -48,5 +57,13 @@ export {
   type ImportResultSummary,
   type JobStatusInput,
 } from './summarize-import-result.js';
+export {
+  EMPTY_IMPORT_PROGRESS,
+  combineImportProgress,
+  importProgressFraction,
+  trackImportProgress,
+  type ImportProgressState,
+} from './track-import-progress.js';
+export { validateBucketPrefix } from './validate-bucket-prefix.js';
 export { validateFolderPrefix } from './validate-folder-prefix.js';
 export { validateHubName } from './validate-hub-name.js';

@@ -1,8 +1,10 @@
-import type { ListObjectsV2CommandOutput } from '@aws-sdk/client-s3';
 import type { FolderCount } from '../selection/selection-tree.js';
 import type { S3Connection } from './s3-connection.js';
-import { listObjectsPage, type ListPageRequest } from './list-objects-page.js';
+import { PendingLists, type PendingList } from './pending-lists.js';
+import { S3Error } from './s3-error.js';
 import type { S3RequestOptions } from './send-s3-request.js';
+import { tallyObjectsPage } from './tally-objects-page.js';
+import type { ListingTally } from './tally-listing-xml.js';
 import { validateConnection, validateFolderPath } from './validate-connection.js';
 import { MAX_PAGE_SIZE, validateConcurrency, validatePageSize } from './validate-options.js';
 
@@ -12,6 +14,8 @@ export interface FolderCountProgress {
   bytes: number;
   /** List requests completed so far. */
   requests: number;
+  /** List requests waiting to be made (sub-folders found but not listed yet, and next pages). */
+  pending: number;
 }
 
 /** Options of {@link countFolder}. */
@@ -23,26 +27,32 @@ export interface CountFolderOptions extends S3RequestOptions {
   /** Keys per request, 1–1000 (the default). */
   pageSize?: number;
   /**
+   * Most list requests (sub-folders, next pages) to keep waiting in memory. When the queue is
+   * that full, pages get smaller so that answers cannot overflow it. Default: 10,000, or twice
+   * what `concurrency` requests of `pageSize` can return if that is more.
+   */
+  maxPending?: number;
+  /**
    * Read the whole subtree as one flat listing (no delimiter), page after page. Fewer requests
    * for deep, narrow trees, but no parallelism; off by default.
    */
   flat?: boolean;
 }
 
-/** A list request still to make: a folder, and where to continue in it. */
-type PendingList = Pick<ListPageRequest, 'prefix' | 'continuationToken'>;
-
 const DEFAULT_CONCURRENCY = 8;
+const MIN_DEFAULT_PENDING = 10_000;
 
 /**
  * Counts the files and bytes under a folder, at every depth. Each sub-folder found by a
  * one-level listing becomes its own listing, run in parallel, never more than `concurrency` at
- * once, so wide trees are counted much faster than one flat listing would. Only totals and the
- * folders still to list are kept in memory, never the keys. Folder marker objects (keys ending
- * with '/') are not counted, as {@link listFolder} does not list them.
+ * once, so wide trees are counted much faster than one flat listing would. Only totals and a
+ * bounded queue of folders still to list are kept in memory, never the keys (see `maxPending`).
+ * Folder marker objects (keys ending with '/') are not counted, as {@link listFolder} does not
+ * list them.
  *
  * @param folder '' for the whole source prefix, otherwise a relative path ending with '/'.
- * @throws S3Error; the first failure cancels the requests still running.
+ * @throws S3Error; the first failure cancels the requests still running. Aborting `signal`
+ *   rejects with kind 'aborted'.
  * @example
  * const { files, bytes } = await countFolder(connection, 'data/', { onProgress: (p) => show(p.files) });
  */
@@ -51,40 +61,33 @@ export function countFolder(
   folder: string,
   options: CountFolderOptions = {},
 ): Promise<FolderCount> {
-  const { concurrency = DEFAULT_CONCURRENCY, onProgress, pageSize = MAX_PAGE_SIZE, flat = false, signal, ...requestOptions } =
+  const { concurrency = DEFAULT_CONCURRENCY, onProgress, pageSize = MAX_PAGE_SIZE, flat = false, signal, maxPending, ...requestOptions } =
     options;
+  let pending: PendingLists;
   try {
     validateConnection(connection);
     validateFolderPath(folder, 'folder');
     validateConcurrency(concurrency);
     validatePageSize(pageSize);
+    pending = new PendingLists(validateMaxPending(maxPending, concurrency, pageSize), pageSize);
   } catch (error) {
     return Promise.reject(error);
   }
   // Aborted on the first failure so the other requests stop too.
   const stopOthers = new AbortController();
   const requestSignal = signal ? AbortSignal.any([signal, stopOthers.signal]) : stopOthers.signal;
-  const totals: FolderCountProgress = { files: 0, bytes: 0, requests: 0 };
-  // Taken from the end: depth first keeps this list short in deep trees.
-  const pending: PendingList[] = [{ prefix: (connection.prefix ?? '') + folder }];
+  const totals = { files: 0, bytes: 0, requests: 0 };
+  pending.push({ prefix: (connection.prefix ?? '') + folder });
   const listOptions = { ...requestOptions, signal: requestSignal };
   let running = 0;
 
-  const addPage = (page: PendingList, response: ListObjectsV2CommandOutput): void => {
-    for (const object of response.Contents ?? []) {
-      // Folder markers; one level at a time, the only key ending with '/' is the folder's own.
-      if (object.Key?.endsWith('/')) continue;
-      totals.files++;
-      totals.bytes += object.Size ?? 0;
-    }
+  const addPage = (page: PendingList, tally: ListingTally): void => {
+    totals.files += tally.files;
+    totals.bytes += tally.bytes;
     totals.requests++;
-    if (response.IsTruncated && response.NextContinuationToken) {
-      pending.push({ prefix: page.prefix, continuationToken: response.NextContinuationToken });
-    }
-    for (const common of response.CommonPrefixes ?? []) {
-      if (common.Prefix !== undefined) pending.push({ prefix: common.Prefix });
-    }
-    onProgress?.({ ...totals });
+    // The next page goes under the sub-folders, which are listed first (depth first).
+    if (tally.continuationToken) pending.push({ prefix: page.prefix, continuationToken: tally.continuationToken });
+    for (const prefix of tally.prefixes) pending.push({ prefix });
   };
 
   return new Promise<FolderCount>((resolve, reject) => {
@@ -96,15 +99,18 @@ export function countFolder(
       reject(error);
     };
     const startPages = () => {
-      while (!failed && running < concurrency && pending.length > 0) {
-        const page = pending.pop() as PendingList;
+      while (!failed && running < concurrency) {
+        const next = pending.take(running === 0);
+        if (!next) break;
         running++;
-        listObjectsPage(connection, { ...page, pageSize, recursive: flat }, listOptions)
-          .then((response) => {
+        tallyObjectsPage(connection, { ...next.item, pageSize: next.pageSize, recursive: flat }, listOptions)
+          .then((tally) => {
             running--;
             if (failed) return;
-            addPage(page, response);
-            if (running === 0 && pending.length === 0) resolve({ files: totals.files, bytes: totals.bytes });
+            addPage(next.item, tally);
+            pending.release(next.pageSize);
+            onProgress?.({ ...totals, pending: pending.size });
+            if (running === 0 && pending.size === 0) resolve({ files: totals.files, bytes: totals.bytes });
             else startPages();
           })
           .catch(fail);
@@ -112,4 +118,12 @@ export function countFolder(
     };
     startPages();
   });
+}
+
+function validateMaxPending(maxPending: number | undefined, concurrency: number, pageSize: number): number {
+  if (maxPending === undefined) return Math.max(MIN_DEFAULT_PENDING, 2 * concurrency * (pageSize + 1));
+  if (!Number.isInteger(maxPending) || maxPending < 1) {
+    throw new S3Error('invalid-input', 'maxPending must be a whole number of at least 1.', { field: 'maxPending' });
+  }
+  return maxPending;
 }

@@ -17,6 +17,8 @@ export interface FolderView {
   readonly selected: boolean;
   readonly folders: readonly FolderView[];
   readonly fileKeys: readonly string[];
+  /** Sizes in bytes, in the order of `fileKeys`. */
+  readonly fileSizes: readonly number[];
   /** Number of this folder's own files (not in subfolders) that are selected. */
   readonly directSelectedFiles: number;
   readonly totals: SubtreeTotalsView;
@@ -25,6 +27,7 @@ export interface FolderView {
 }
 
 const NO_FLAGS = new Uint8Array(0);
+const FROM_SURROGATES = /[\uD800-\uFFFF]/;
 
 /**
  * One folder of the selection tree. Files are stored as parallel arrays (keys, sizes, one byte of
@@ -57,11 +60,24 @@ export class FolderNode implements FolderView {
 
   /** Index of a file key in this folder, or -1 (binary search: files are kept in S3 order). */
   indexOfFile(key: string): number {
+    const keys = this.fileKeys;
     let low = 0;
-    let high = this.fileKeys.length - 1;
+    let high = keys.length - 1;
+    // Without units from U+D800 up in `key`, JavaScript's own comparison agrees with code point
+    // order at the first difference (see compareCodePoints), and is much faster.
+    if (!FROM_SURROGATES.test(key)) {
+      while (low <= high) {
+        const middle = (low + high) >>> 1;
+        const candidate = keys[middle];
+        if (candidate === key) return middle;
+        if (candidate < key) low = middle + 1;
+        else high = middle - 1;
+      }
+      return -1;
+    }
     while (low <= high) {
       const middle = (low + high) >>> 1;
-      const order = compareCodePoints(this.fileKeys[middle], key, this.path.length);
+      const order = compareCodePoints(keys[middle], key, this.path.length);
       if (order === 0) return middle;
       if (order < 0) low = middle + 1;
       else high = middle - 1;

@@ -10,3 +10,4 @@ export {
 } from './selection-tree.js';
 export { SelectionTreeError, type SelectionTreeErrorKind } from './selection-tree-error.js';
 export type { SubtreeTotalsView } from './subtree-totals.js';
+export { visibleRows, type FolderChildren, type TreeRow, type VisibleRowsOptions } from './visible-rows.js';

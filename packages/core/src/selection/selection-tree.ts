@@ -58,6 +58,8 @@ export class SelectionTree {
   readonly #folders = new Map<string, FolderNode>();
   readonly #root = new FolderNode('', undefined);
   #version = 0;
+  /** Folder of the last file looked up: runs of lookups in one folder (ticking files) skip the map. */
+  #recentFolder: FolderNode = this.#root;
 
   /** An empty tree whose root `''` exists but is not listed yet. */
   constructor() {
@@ -282,9 +284,16 @@ export class SelectionTree {
   }
 
   #locateFile(key: string): FileLocation | undefined {
-    const folder = this.#folders.get(key.slice(0, key.lastIndexOf('/') + 1));
+    const folder = this.#folderOfFile(key);
     if (!folder?.listed) return undefined;
+    this.#recentFolder = folder;
     const index = folder.indexOfFile(key);
     return index === -1 ? undefined : { folder, index };
+  }
+
+  #folderOfFile(key: string): FolderNode | undefined {
+    const recent = this.#recentFolder.path;
+    if (key.startsWith(recent) && key.indexOf('/', recent.length) === -1) return this.#recentFolder;
+    return this.#folders.get(key.slice(0, key.lastIndexOf('/') + 1));
   }
 }

@@ -1,0 +1,20 @@
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * The hub base URL without a trailing slash, or a problem to show: https only (http for this
+ * machine, e.g. the local hub emulator), no credentials, query or fragment.
+ */
+export function parseHubUrl(value: string): { hubUrl: string } | { problem: string } {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return { problem: `"${value}" is not a URL. Use an address like https://huggingface.co.` };
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    return { problem: `The hub address "${value}" must not contain a user name, password, query or fragment.` };
+  }
+  const secure = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
+  if (!secure) return { problem: `The hub address "${value}" must use https:// (plain http only for localhost).` };
+  return { hubUrl: `${url.origin}${url.pathname.replace(/\/+$/, '')}` };
+}
