@@ -38,7 +38,7 @@ async function runBenchmarks() {
   if (unknown.length > 0) throw new Error(`Unknown benchmark ${unknown.join(', ')}; known: ${benchmarks.map(({ id }) => id).join(', ')}`);
 
   const machine = machineDescription();
-  console.log(`Benchmarks on ${machine.cpu} (${machine.cores} cores), Node ${machine.node}, ${machine.date}; medians of ${reps} runs${quick ? ', quick inputs' : ''}.`);
+  console.log(`Benchmarks on ${machine.cpu} (${machine.cores} cores), Node ${machine.node}, ${machine.date}, load average ${machine.loadAverage}; medians of ${reps} runs${quick ? ', quick inputs' : ''}.`);
   const context = createBenchContext({ reps, quick, log: (line) => process.stderr.write(`  … ${line}\n`) });
   const sections = [];
   let failed = false;
@@ -50,12 +50,13 @@ async function runBenchmarks() {
         continue;
       }
       const startedAt = performance.now();
+      const { loadAverage } = machineDescription();
       try {
         const { default: module } = await import(new URL(benchmark.module, new URL('./bench/', import.meta.url)).href);
         const result = await module.run(context);
         console.log(renderText(benchmark, result));
         console.log(`  (${((performance.now() - startedAt) / 1000).toFixed(1)} s)`);
-        sections.push({ id: benchmark.id, measured: true, markdown: renderSection(benchmark, result, { machine, reps }) });
+        sections.push({ id: benchmark.id, measured: true, markdown: renderSection(benchmark, result, { machine, reps, loadAverage }) });
       } catch (error) {
         failed = true;
         console.error(`\n== ${benchmark.title}\n  FAILED: ${error?.stack ?? error}`);

@@ -18,6 +18,8 @@ export function machineDescription() {
     node: process.version,
     platform: `${os.type()} ${os.release()}`,
     date: new Date().toISOString().slice(0, 10),
+    // Other work on the machine slows the figures down (ratios less): worth recording with them.
+    loadAverage: os.loadavg()[0].toFixed(1),
   };
 }
 
@@ -43,23 +45,32 @@ export function createBenchContext({ reps, quick, log }) {
     },
 
     /**
-     * Runs `run` `warmup` times unmeasured, then `reps` times; `prepare` runs before each try,
-     * outside the measurement, and its result is passed to `run`.
+     * Runs `run` `warmup` times unmeasured, then at least `reps` times and, for quick operations,
+     * until `minMs` of measured time have passed (within 200 runs and 2 s), so that the median of small
+     * figures is not noise. `prepare` runs before each try, outside the measurement, and its
+     * result is passed to `run`.
      * @template T
      * @param {(prepared: T) => unknown} run
-     * @param {{ reps?: number, warmup?: number, prepare?: () => T | Promise<T> }} [options]
+     * @param {{ reps?: number, warmup?: number, minMs?: number, prepare?: () => T | Promise<T> }} [options]
      * @returns {Promise<{ median: number, runs: number[], last: unknown }>} milliseconds
      */
-    async time(run, { reps: count = context.reps, warmup = 1, prepare } = {}) {
+    async time(run, { reps: count = context.reps, warmup = 1, minMs = 0, prepare } = {}) {
       const runs = [];
+      const began = performance.now();
+      let measured = 0;
       let last;
-      for (let attempt = 0; attempt < warmup + count; attempt++) {
+      // Extra runs stop at 200, or after 2 s in all (when `prepare` is what takes the time).
+      const wantsMore = () => measured < minMs && runs.length < 200 && performance.now() - began < 2000;
+      for (let attempt = 0; attempt < warmup + count || wantsMore(); attempt++) {
         const prepared = prepare ? await prepare() : undefined;
         context.gc();
         const startedAt = performance.now();
         last = await run(prepared);
         const elapsed = performance.now() - startedAt;
-        if (attempt >= warmup) runs.push(elapsed);
+        if (attempt >= warmup) {
+          runs.push(elapsed);
+          measured += elapsed;
+        }
       }
       return { median: median(runs), runs, last };
     },

@@ -15,7 +15,7 @@ const LATENCY_MS = 50;
 const TARGET_SPEEDUP = 5;
 const pad = (number) => String(number).padStart(2, '0');
 
-/** `groups × groups` leaf folders of 1000 objects each: `tree/g00/s00/0000.bin` … */
+/** `groups × 10` leaf folders of 1000 objects each: `tree/g00/s00/0000.bin` … */
 function treeObjects(groups) {
   const body = new TextEncoder().encode('12345678');
   const files = [];
@@ -94,6 +94,9 @@ export default {
     const fanOut = results.find((result) => result.options.concurrency === 8);
     const flat = results.find((result) => result.options.flat);
     const speedup = baseline / fanOut.median;
+    const verdict = context.quick
+      ? `the ≥ ${TARGET_SPEEDUP}× target is for 100k objects, not judged with --quick`
+      : `the ≥ ${TARGET_SPEEDUP}× target is ${speedup >= TARGET_SPEEDUP ? 'met' : 'NOT met'}`;
     return {
       tables: [
         {
@@ -109,7 +112,7 @@ export default {
         },
       ],
       notes: [
-        `Default fan-out (8 requests in flight) is ${formatRatio(speedup)} faster than plain sequential pagination: the ≥ ${TARGET_SPEEDUP}× target is ${speedup >= TARGET_SPEEDUP ? 'met' : 'NOT met'}; ` +
+        `Default fan-out (8 requests in flight) is ${formatRatio(speedup)} faster than plain sequential pagination: ${verdict}; ` +
           `${formatRatio(flat.median / fanOut.median)} of it is the fan-out alone (against countFolder's own flat mode).`,
         "Sequential pagination pays the latency once per 1000 keys; the fan-out needs a few more requests (one listing per folder) but overlaps them. Once the latency is hidden, the server's and the client's time per 1000-key page is the limit: countFolder reads pages with a light scan of the XML instead of the SDK's full deserialization (compare the client CPU per request), and on 2 cores RGW's own listing time then bounds concurrency 8 and beyond.",
       ],

@@ -18,22 +18,24 @@ export function renderText({ title }, result) {
 }
 
 /** One section of BENCHMARKS.md, between markers that `--write` finds again. */
-export function renderSection({ id, title }, result, { machine, reps }) {
-  const lines = [`<!-- bench:${id} -->`, `## ${title}`, ''];
+export function renderSection({ id, title }, result, { machine, reps, loadAverage }) {
+  // Markdown would take `<split>` or `<s3-tree>` for HTML tags and hide them.
+  const text = (value) => String(value).replaceAll('<', '&lt;');
+  const lines = [`<!-- bench:${id} -->`, `## ${text(title)}`, ''];
   if (result) {
     lines.push(
       `Measured ${machine.date} on ${machine.cpu} (${machine.cores} cores, ${machine.memoryGiB} GiB), Node ${machine.node}, ` +
-        `${machine.platform}; medians of ${reps} runs unless a table says otherwise.`,
+        `${machine.platform}, load average ${loadAverage} when it started; medians of ${reps} runs unless a table says otherwise.`,
       '',
     );
     for (const table of result.tables) {
-      if (table.caption) lines.push(`${table.caption}`, '');
-      const escape = (cell) => String(cell).replaceAll('|', '\\|');
+      if (table.caption) lines.push(text(table.caption), '');
+      const escape = (cell) => text(cell).replaceAll('|', '\\|');
       lines.push(`| ${table.columns.map(escape).join(' | ')} |`, `| ${table.columns.map(() => '---').join(' | ')} |`);
       for (const row of table.rows) lines.push(`| ${row.map(escape).join(' | ')} |`);
       lines.push('');
     }
-    for (const note of result.notes ?? []) lines.push(`- ${note}`);
+    for (const note of result.notes ?? []) lines.push(`- ${text(note)}`);
   } else {
     lines.push('Not measured yet: this is a hook in scripts/bench/registry.mjs for a benchmark still to be written.');
   }

@@ -63,9 +63,11 @@ export default {
       }
       const imported = (await hub.control.buckets()).get(`${destination.namespace}/${destination.bucket}`)?.size ?? 0;
       if (imported !== selected) throw new Error(`${shards.length} Job(s) imported ${imported} files, not the ${selected} selected`);
-      const longestJob = Math.max(...jobs.map((job) => Date.parse(job.finishedAt) - Date.parse(job.startedAt)));
+      const jobTimes = jobs.map((job) => Date.parse(job.finishedAt) - Date.parse(job.startedAt));
+      const longestJob = Math.max(...jobTimes);
+      const jobTimeSum = jobTimes.reduce((sum, time) => sum + time, 0);
       const overlapping = Math.max(...jobs.map((job) => Date.parse(job.startedAt))) < Math.min(...jobs.map((job) => Date.parse(job.finishedAt)));
-      return { wall, longestJob, overlapping };
+      return { wall, longestJob, jobTimeSum, overlapping };
     };
 
     const reps = Math.min(context.reps, 3);
@@ -78,8 +80,8 @@ export default {
       context.log(`sharded-import: ${plan.label}`);
       const runs = [];
       const timing = await context.time(async () => runs.push(await importWith(plan.shards)), { reps, warmup: 0 });
-      const longest = runs.map((run) => run.longestJob).sort((a, b) => a - b)[runs.length >> 1];
-      results.push({ ...plan, wall: timing.median, longest, overlapping: runs.every((run) => run.overlapping) });
+      const middle = (field) => runs.map((run) => run[field]).sort((a, b) => a - b)[runs.length >> 1];
+      results.push({ ...plan, wall: timing.median, longest: middle('longestJob'), sum: middle('jobTimeSum'), overlapping: runs.every((run) => run.overlapping) });
     }
     const baseline = results[0].wall;
     const sharded = results[1];
@@ -87,7 +89,7 @@ export default {
       tables: [
         {
           caption: `${formatCount(selected)} selected files of 2 KB in ${files.length / 100} folders; time from creating the Jobs to the last one finished; medians of ${reps} runs.`,
-          columns: ['method', 'Jobs', 'patterns per Job', 'files per Job', 'wall time', 'longest Job', 'speed-up'],
+          columns: ['method', 'Jobs', 'patterns per Job', 'files per Job', 'wall time', 'longest Job', 'all Jobs added up', 'speed-up'],
           rows: results.map((result) => [
             result.label,
             String(result.shards.length),
@@ -95,13 +97,14 @@ export default {
             result.shards.map((shard) => shard.files).join(' / '),
             formatMs(result.wall),
             formatMs(result.longest),
+            formatMs(result.sum),
             result === results[0] ? 'baseline' : formatRatio(baseline / result.wall),
           ]),
         },
       ],
       notes: [
         `The emulator starts every Job as soon as it is scheduled (tests/hub-emulator/src/job-runner.mjs spawns each without a limit), so shards do run side by side: the ${sharded.shards.length} Jobs ${sharded.overlapping ? 'overlapped in every run' : 'did NOT always overlap'}.`,
-        'Here all Jobs share 2 cores with Ceph and the emulator, so the gain is bounded by this machine; on the Hub each Job gets its own CPU flavor and network, so the longest Job, not the sum, sets the time.',
+        'Here all Jobs share 2 cores with Ceph and the emulator, so the gain is bounded by this machine (compare the Jobs added up with the single Job: each shard runs slower when they compete); on the Hub each Job gets its own CPU flavor and network, so the longest Job, not the sum, sets the time.',
       ],
     };
   },

@@ -70,6 +70,11 @@ export function createHubControlClient(hubUrl, { fetch: fetchImpl = fetch } = {}
     revokeToken: (token) => request('POST', '/revoke-token', { token }).then((data) => data.revoked),
     /** @returns {Promise<import('./src/emulator-state.mjs').HfInvocation[]>} */
     invocations: () => request('GET', '/invocations'),
+    /**
+     * @param {number} [since] only the requests after this `seq`
+     * @returns {Promise<import('./src/request-log.mjs').LoggedRequest[]>}
+     */
+    requests: (since = 0) => request('GET', `/requests?since=${since}`),
     pauseScheduling: () => request('POST', '/scheduling', { paused: true }).then(() => undefined),
     resumeScheduling: () => request('POST', '/scheduling', { paused: false }).then(() => undefined),
   };

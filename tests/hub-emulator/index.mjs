@@ -20,6 +20,7 @@ import { registerJobRoutes } from './src/job-routes.mjs';
 import { registerOAuthRoutes } from './src/oauth-routes.mjs';
 import { pythonEnvironment } from './src/python-environment.mjs';
 import { createRequestHandler } from './src/request-handler.mjs';
+import { createRequestLog } from './src/request-log.mjs';
 import { createRouter } from './src/router.mjs';
 import { registerSpaceRoutes } from './src/space-routes.mjs';
 
@@ -73,7 +74,8 @@ export async function startHubEmulator(options = {}) {
   const state = createEmulatorState(settings, { binDir: BIN_DIR, pythonDir, workDir });
   const router = createRouter();
   const faults = createFaults(() => router.routeNames().filter((name) => !name.includes(' /__emulator/')));
-  const control = createControl(state, faults);
+  const requestLog = createRequestLog();
+  const control = createControl(state, faults, requestLog);
   registerAccountRoutes(router, state);
   registerAvatarRoutes(router, state);
   registerBucketRoutes(router, state);
@@ -82,7 +84,7 @@ export async function startHubEmulator(options = {}) {
   registerSpaceRoutes(router, state);
   registerControlRoutes(router, control, state);
 
-  const server = createServer(createRequestHandler(router, faults));
+  const server = createServer(createRequestHandler(router, faults, requestLog));
   try {
     await new Promise((resolve, reject) => {
       server.once('error', reject);

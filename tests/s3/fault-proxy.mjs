@@ -74,6 +74,7 @@ export async function startFaultProxy({ target, port = 0 }) {
         region: rule.region,
         method: request.method,
         bucket: info.bucket,
+        authorization: request.headers.authorization,
         extraHeaders: cors,
       });
       response.writeHead(status, body ? { ...headers, 'Content-Length': Buffer.byteLength(body) } : headers);
@@ -81,7 +82,12 @@ export async function startFaultProxy({ target, port = 0 }) {
     } else if (rule.fault === 'drop-connection') {
       request.socket.destroy();
     } else if (rule.fault === 'drop-mid-body') {
-      forward(request, response, { upstream, agent, truncate: true });
+      forward(request, response, { upstream, agent, truncate: 'drop' });
+    } else if (rule.fault === 'stall-mid-body') {
+      // Headers and part of the body, then silence: the client must time out by itself.
+      hanging.add(response);
+      response.once('close', () => hanging.delete(response));
+      forward(request, response, { upstream, agent, truncate: 'stall' });
     } else {
       // 'hang': never answer; the client gives up (or close() ends it).
       hanging.add(response);
@@ -136,7 +142,7 @@ function createControl(state) {
       return {
         requests: state.requests,
         latencyMs: state.latencyMs,
-        faults: state.rules.map(({ remaining, ...rule }) => ({ ...rule, remaining: remaining === Infinity ? null : remaining })),
+        faults: state.rules.map(({ remaining, toSkip: _toSkip, ...rule }) => ({ ...rule, remaining: remaining === Infinity ? null : remaining })),
         fired: { ...state.fired },
         recent: state.recent.map((entry) => ({ ...entry })),
       };
@@ -144,10 +150,19 @@ function createControl(state) {
   };
 }
 
+/**
+ * The first rule that fires for this request, consuming one of its uses. A matching rule that is
+ * still skipping lets the request through (counting it) and gives later rules no say: rules
+ * describe one sequence of requests, in order.
+ */
 function takeMatchingRule(state, info) {
   const index = state.rules.findIndex((rule) => ruleMatches(rule, info));
   if (index < 0) return undefined;
   const rule = state.rules[index];
+  if (rule.toSkip > 0) {
+    rule.toSkip--;
+    return undefined;
+  }
   if (--rule.remaining === 0) state.rules.splice(index, 1);
   return rule;
 }
@@ -170,7 +185,8 @@ async function waitAtLeast(ms, signal) {
   }
 }
 
-function forward(request, response, { upstream, agent, truncate = false }) {
+/** @param {{ upstream: URL, agent: http.Agent, truncate?: 'drop' | 'stall' }} options */
+function forward(request, response, { upstream, agent, truncate }) {
   const outgoing = http.request({
     host: upstream.hostname,
     port: upstream.port,
@@ -182,7 +198,7 @@ function forward(request, response, { upstream, agent, truncate = false }) {
   outgoing.on('response', (incoming) => {
     response.writeHead(incoming.statusCode, incoming.statusMessage, withoutHopByHop(incoming.rawHeaders));
     if (truncate) {
-      sendPartOfBody(incoming, response);
+      sendPartOfBody(incoming, response, truncate);
       return;
     }
     // On an error either way, pipeline destroys both sides: the client sees a cut connection.
@@ -203,17 +219,22 @@ function forward(request, response, { upstream, agent, truncate = false }) {
   request.pipe(outgoing);
 }
 
-/** Sends the headers and half of the first body chunk, then cuts the connection. */
-function sendPartOfBody(incoming, response) {
+/**
+ * Sends the headers and half of the first body chunk, then cuts the connection ('drop') or sends
+ * nothing more while keeping it open ('stall').
+ */
+function sendPartOfBody(incoming, response, how) {
   incoming.once('data', (chunk) => {
     incoming.destroy();
     const part = chunk.subarray(0, Math.max(1, Math.floor(chunk.length / 2)));
-    response.write(part, () => response.socket?.destroy());
+    response.write(part, () => {
+      if (how === 'drop') response.socket?.destroy();
+    });
   });
   // No body at all (HEAD, empty object): all that can be cut is what follows the headers.
   incoming.once('end', () => {
     response.flushHeaders();
-    response.socket?.end();
+    if (how === 'drop') response.socket?.end();
   });
 }
 

@@ -6,16 +6,20 @@ export const FAULT_KINDS = Object.freeze([
   'internal-500',
   'drop-connection',
   'drop-mid-body',
+  'stall-mid-body',
   'hang',
   'wrong-region-301',
   'access-denied-403',
   'expired-token-400',
+  'signature-mismatch-403',
 ]);
 
 /**
  * @typedef {{ method?: string, bucket?: string, prefix?: string, query?: string }} FaultMatch
- * @typedef {{ match?: FaultMatch, fault: string, region?: string, times?: number }} FaultRule
- * @typedef {FaultRule & { match: FaultMatch, remaining: number }} ActiveFaultRule
+ * @typedef {{ match?: FaultMatch, fault: string, region?: string, times?: number, skip?: number }} FaultRule
+ *   `skip`: how many matching requests pass untouched before the rule starts firing (default 0),
+ *   e.g. `{ match: { query: 'list-type=2' }, skip: 3, times: 1 }` fails the fourth listing page only.
+ * @typedef {FaultRule & { match: FaultMatch, remaining: number, toSkip: number }} ActiveFaultRule
  * @typedef {{ method: string, bucket: string, key: string, query: URLSearchParams }} S3RequestInfo
  */
 
@@ -33,13 +37,17 @@ export function activateFaultRule(rule) {
   if (!(times === Infinity || (Number.isInteger(times) && times > 0))) {
     throw new TypeError(`Fault rule "times" must be a positive integer (got ${JSON.stringify(rule.times)}).`);
   }
+  const skip = rule.skip ?? 0;
+  if (!(Number.isInteger(skip) && skip >= 0)) {
+    throw new TypeError(`Fault rule "skip" must be a whole number >= 0 (got ${JSON.stringify(rule.skip)}).`);
+  }
   const match = { ...rule.match };
   for (const field of ['method', 'bucket', 'prefix', 'query']) {
     if (match[field] !== undefined && typeof match[field] !== 'string') {
       throw new TypeError(`Fault rule "match.${field}" must be a string.`);
     }
   }
-  return { ...rule, match, remaining: times };
+  return { ...rule, match, remaining: times, toSkip: skip };
 }
 
 /**

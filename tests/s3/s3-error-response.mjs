@@ -13,7 +13,27 @@ const S3_ERRORS = {
   },
   'access-denied-403': { status: 403, code: 'AccessDenied', message: 'Access Denied' },
   'expired-token-400': { status: 400, code: 'ExpiredToken', message: 'The provided token has expired.' },
+  'signature-mismatch-403': {
+    status: 403,
+    code: 'SignatureDoesNotMatch',
+    message: 'The request signature we calculated does not match the signature you provided. Check your key and signing method.',
+  },
 };
+
+/**
+ * What AWS adds to a SignatureDoesNotMatch body: the access key id, the signature it got and what
+ * it signed (RGW sends none of it), from the request's SigV4 Authorization header.
+ */
+function signatureDetails(authorization = '') {
+  const accessKeyId = /Credential=([^/,\s]+)\//.exec(authorization)?.[1] ?? '';
+  const signature = /Signature=([0-9a-f]+)/.exec(authorization)?.[1] ?? '';
+  const stringToSign = `AWS4-HMAC-SHA256\n${new Date().toISOString()}\n${/Credential=[^/]+\/([^,\s]+)/.exec(authorization)?.[1] ?? ''}`;
+  return (
+    `<AWSAccessKeyId>${escapeXml(accessKeyId)}</AWSAccessKeyId><StringToSign>${escapeXml(stringToSign)}</StringToSign>` +
+    `<SignatureProvided>${escapeXml(signature)}</SignatureProvided>` +
+    `<StringToSignBytes>${Buffer.from(stringToSign).toString('hex').replace(/(..)/g, '$1 ').trim()}</StringToSignBytes>`
+  );
+}
 
 /** Region a `wrong-region-301` fault points to when its rule names none. */
 export const DEFAULT_REDIRECT_REGION = 'eu-west-1';
@@ -29,17 +49,21 @@ export function isErrorResponseFault(fault) {
 /**
  * Builds the status, headers and XML body S3 sends for `fault`. HEAD responses carry no body,
  * as with S3, so clients only see the status and headers.
- * @param {{ fault: string, method: string, bucket: string, region?: string, extraHeaders?: Record<string, string> }} options
+ * @param {{ fault: string, method: string, bucket: string, region?: string, authorization?: string,
+ *   extraHeaders?: Record<string, string> }} options `authorization`: the request's header, which
+ *   `signature-mismatch-403` quotes like AWS does
  * @returns {{ status: number, headers: Record<string, string>, body: string }}
  */
-export function s3ErrorResponse({ fault, method, bucket, region = DEFAULT_REDIRECT_REGION, extraHeaders = {} }) {
+export function s3ErrorResponse({ fault, method, bucket, region = DEFAULT_REDIRECT_REGION, authorization, extraHeaders = {} }) {
   const { status, code, message } = S3_ERRORS[fault];
   const requestId = randomBytes(8).toString('hex').toUpperCase();
   const hostId = randomBytes(32).toString('base64');
   const details =
     fault === 'wrong-region-301'
       ? `<Endpoint>${escapeXml(`${bucket}.s3.${region}.amazonaws.com`)}</Endpoint><Bucket>${escapeXml(bucket)}</Bucket>`
-      : '';
+      : fault === 'signature-mismatch-403'
+        ? signatureDetails(authorization)
+        : '';
   const body =
     method.toUpperCase() === 'HEAD'
       ? ''

@@ -6,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 /** The emulator's control API; every method may return a value or a Promise of it. */
 export interface HubControl {
   reset(): unknown;
-  fault(rule: { route: string; status?: number; retryAfter?: number; dropAfterEvents?: number; times?: number }): unknown;
+  fault(rule: HubFaultRule): unknown;
   clearFaults(): unknown;
   failImportOf(pathGlob: string): unknown;
   jobs(): unknown[] | Promise<unknown[]>;
@@ -16,6 +16,44 @@ export interface HubControl {
   buckets(): Map<string, Map<string, Uint8Array>> | Promise<Map<string, Map<string, Uint8Array>>>;
   pauseScheduling(): unknown;
   resumeScheduling(): unknown;
+  deleteJob(id: string): unknown;
+  issueOAuthToken(options?: { user?: string; scopes?: string[]; expiresInSeconds?: number; orgs?: string[] }): string | Promise<string>;
+  revokeToken(token: string): unknown;
+  invocations(): HfInvocation[] | Promise<HfInvocation[]>;
+  /** Every request the emulator answered after `since` (a `seq`), control calls excepted. */
+  requests(since?: number): LoggedRequest[] | Promise<LoggedRequest[]>;
+}
+
+/** A fault of the hub emulator (see tests/hub-emulator/README.md). */
+export interface HubFaultRule {
+  route: string;
+  /** Only requests with these route parameters, e.g. `{ id: jobId }`. */
+  params?: Record<string, string>;
+  status?: number;
+  retryAfter?: number;
+  /** Cut the connection instead of answering. */
+  drop?: boolean;
+  /** Handle the request for real, then lose its answer (the client gets `status` or a cut connection). */
+  loseResponse?: boolean;
+  dropAfterEvents?: number;
+  times?: number;
+}
+
+export interface LoggedRequest {
+  seq: number;
+  method: string;
+  url: string;
+  route: string | null;
+  status: number | null;
+  fault: string | null;
+  receivedAt: string;
+}
+
+export interface HfInvocation {
+  argv: string[];
+  jobId: string | null;
+  envNames: string[];
+  receivedAt: string;
 }
 
 /** A running emulator as the tests see it. */

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { ImportFilters } from '../src/filters/import-filters.js';
+import { matchesFilters } from '../src/filters/matches-filters.js';
+import { parseFilterFile } from '../src/filters/parse-filter-file.js';
 import { renderFilterFile } from '../src/filters/render-filter-file.js';
 import { buildImportJob } from '../src/job/build-import-job.js';
 import { describeImportCommand } from '../src/job/describe-import-command.js';
@@ -223,17 +225,48 @@ describe('buildImportJob', () => {
     });
   });
 
-  it('refuses a large selection with a line break in a name, which no filter file can carry', async () => {
-    const include = [...Array.from({ length: 6_000 }, (_, index) => `many/file-${String(index).padStart(5, '0')}.txt`), 'odd\nname.txt'];
-    await assert.rejects(buildImportJob(baseOptions({ filters: { root: '', include, exclude: [] } })), (error: unknown) => {
-      assert.ok(error instanceof SelectionTooLargeError);
-      assert.equal(error.reason, 'unexpressible-names');
-      assert.match(error.message, /line break.*separate, smaller/);
-      return true;
-    });
-    // A short selection with the same name still works: it goes on the command line.
+  it('keeps names with a line break as arguments next to the filter file, which cannot carry them', async () => {
+    const many = Array.from({ length: 6_000 }, (_, index) => `many/file-${String(index).padStart(5, '0')}.txt`);
+    const decides = (run: ScriptRun, key: string) => {
+      const args = run.hfArgv.slice(5);
+      return matchesFilters(key, {
+        rules: parseFilterFile(run.filterFile ?? ''),
+        include: args.filter((arg) => arg.startsWith('--include=')).map((arg) => arg.slice('--include='.length)),
+        exclude: args.filter((arg) => arg.startsWith('--exclude=')).map((arg) => arg.slice('--exclude='.length)),
+      });
+    };
+
+    // An include with a line break: the file keeps the others, without its final "- *".
+    const withInclude = runScript(await buildImportJob(baseOptions({ filters: { root: '', include: [...many, 'odd\nname.txt'], exclude: ['many/file-00007.txt'] } })));
+    assert.match(withInclude.hfArgv[4], /^--filter-from=\//);
+    assert.deepEqual(withInclude.hfArgv.slice(5), ['--include=odd\nname.txt']);
+    assert.equal(parseFilterFile(withInclude.filterFile ?? '').length, many.length + 1);
+    for (const key of ['many/file-00000.txt', 'many/file-05999.txt', 'odd\nname.txt']) assert.equal(decides(withInclude, key), true, key);
+    for (const key of ['many/file-00007.txt', 'other.txt', 'odd']) assert.equal(decides(withInclude, key), false, key);
+
+    // An exclude with a line break must win over every include: those go to the arguments too.
+    const withExclude = runScript(
+      await buildImportJob(baseOptions({ filters: { root: '', include: ['many/*', 'top.txt'], exclude: [...many.slice(0, 5_000), 'many/bad\nname'] } })),
+    );
+    assert.deepEqual(withExclude.hfArgv.slice(5), ['--include=many/*', '--include=top.txt', '--exclude=many/bad\nname']);
+    assert.ok(parseFilterFile(withExclude.filterFile ?? '').every((rule) => rule.sign === '-'), 'only excludes in the file');
+    for (const key of ['many/file-05000.txt', 'top.txt']) assert.equal(decides(withExclude, key), true, key);
+    for (const key of ['many/file-00000.txt', 'many/bad\nname', 'other.txt']) assert.equal(decides(withExclude, key), false, key);
+
+    // When the arguments alone are still too long, say what to do.
+    await assert.rejects(
+      buildImportJob(baseOptions({ filters: { root: '', include: many, exclude: ['many/bad\nname'] } })),
+      (error: unknown) => {
+        assert.ok(error instanceof SelectionTooLargeError);
+        assert.equal(error.reason, 'unexpressible-names');
+        assert.match(error.message, /line break.*separate, smaller/);
+        return true;
+      },
+    );
+    // A short selection with the same name goes on the command line as before.
     const small = await buildImportJob(baseOptions({ filters: { root: '', include: ['odd\nname.txt'], exclude: [] } }));
     assert.deepEqual(runScript(small).hfArgv.slice(4), ['--include=odd\nname.txt']);
+    assert.match(describeImportCommand(baseOptions({ filters: { root: '', include: [...many, 'odd\nname.txt'], exclude: [] } })), /"--filter-from=\$filters_file" '--include=odd\nname\.txt' {2}# \$filters_file: 6000 patterns/);
   });
 
   it('generates an import id when none is given', async () => {
@@ -252,7 +285,8 @@ describe('buildImportJob', () => {
       ['destination ..', { destination: { namespace: 'alice', bucket: 'x', prefix: 'a/../b/' } }, 'destination.prefix', /"\.\."/],
       ['destination //', { destination: { namespace: 'alice', bucket: 'x', prefix: 'a//b/' } }, 'destination.prefix', /"\/\/"/],
       ['destination leading /', { destination: { namespace: 'alice', bucket: 'x', prefix: '/a/' } }, 'destination.prefix', /start with '\/'/],
-      ['destination backslash', { destination: { namespace: 'alice', bucket: 'x', prefix: 'a\\b/' } }, 'destination.prefix', /'\\'/],
+      ['destination backslash', { destination: { namespace: 'alice', bucket: 'x', prefix: 'a\\b/' } }, 'destination.prefix', /backslash/],
+      ['destination folder ending in ..', { destination: { namespace: 'alice', bucket: 'x', prefix: 'a../b/' } }, 'destination.prefix', /ending in "\.\."/],
       ['source prefix without /', { source: { bucket: 'my-data', prefix: 'data/2024-' } }, 'source.prefix', /must end with '\/'/],
       ['source bucket', { source: { bucket: 'a' } }, 'source.bucket', /S3 bucket name/],
       ['region', { source: { bucket: 'my-data', region: 'eu west' } }, 'source.region', /region name/],

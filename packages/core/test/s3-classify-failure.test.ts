@@ -102,3 +102,32 @@ describe('retryDelayMs', () => {
     assert.ok(longest(30) < 5000, 'capped');
   });
 });
+
+describe('retryDelayMs over many draws', () => {
+  /** A small seeded generator (mulberry32), so the draws are the same on every run. */
+  function seededRandom(seed: number): () => number {
+    let state = seed >>> 0;
+    return () => {
+      state = (state + 0x6d2b79f5) >>> 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  it('spreads each retry uniformly over a window that doubles from 250 ms and stops at 5 s', () => {
+    const random = seededRandom(7);
+    const draws = 4000;
+    for (let retry = 1; retry <= 8; retry++) {
+      const window = Math.min(5000, 250 * 2 ** (retry - 1));
+      const delays = Array.from({ length: draws }, () => retryDelayMs(retry, random)).sort((a, b) => a - b);
+      assert.ok(delays[0] >= 0 && delays[draws - 1] < window, `retry ${retry}: within [0, ${window})`);
+      const mean = delays.reduce((sum, delay) => sum + delay, 0) / draws;
+      assert.ok(Math.abs(mean - window / 2) < window * 0.03, `retry ${retry}: mean ${mean.toFixed(0)} near ${window / 2}`);
+      // Full jitter: as many short waits as long ones, never a lockstep value.
+      assert.ok(delays[Math.floor(draws * 0.1)] < window * 0.15, `retry ${retry}: the shortest tenth waits little`);
+      assert.ok(delays[Math.floor(draws * 0.9)] > window * 0.85, `retry ${retry}: the longest tenth waits nearly the window`);
+    }
+  });
+});

@@ -9,16 +9,20 @@ export type ProxyFault =
   | 'internal-500'
   | 'drop-connection'
   | 'drop-mid-body'
+  | 'stall-mid-body'
   | 'hang'
   | 'wrong-region-301'
   | 'access-denied-403'
-  | 'expired-token-400';
+  | 'expired-token-400'
+  | 'signature-mismatch-403';
 
 export interface FaultRule {
   match?: { method?: string; bucket?: string; prefix?: string; query?: string };
   fault: ProxyFault;
   region?: string;
   times?: number;
+  /** Matching requests let through before the rule fires. */
+  skip?: number;
 }
 
 /** Control of the fault proxy; the methods may be sync (in-process) or async (over HTTP), so await them. */
@@ -28,6 +32,13 @@ export interface FaultProxyControl {
   clearFaults(): void | Promise<void>;
   requestCount(): number | Promise<number>;
   resetCounters(): void | Promise<void>;
+  /** The latest proxied requests (up to 500), oldest first, with the fault each one got. */
+  stats(): ProxyStats | Promise<ProxyStats>;
+}
+
+export interface ProxyStats {
+  requests: number;
+  recent: Array<{ method: string; path: string; fault: string | null }>;
 }
 
 export interface S3TestContext {

@@ -1,4 +1,4 @@
-import { S3Error, type S3ErrorKind } from '@s3-to-hf/core';
+import { S3Error, type S3ErrorKind } from '@s3-to-hf/core/s3';
 
 const TITLES: Record<S3ErrorKind, string> = {
   'bad-credentials': 'S3 rejected these credentials',

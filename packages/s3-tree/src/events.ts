@@ -1,4 +1,6 @@
-import type { ImportFilters, S3Error, SelectionStats } from '@s3-to-hf/core';
+import type { ImportFilters } from '@s3-to-hf/core/filters';
+import type { S3Error } from '@s3-to-hf/core/s3';
+import type { SelectionStats } from '@s3-to-hf/core/selection';
 
 /** How the files to import are chosen: ticked in the tree, or typed as patterns. */
 export type S3TreeMode = 'tree' | 'manual';

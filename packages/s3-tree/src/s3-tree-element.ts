@@ -1,5 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
@@ -13,18 +13,9 @@ import {
   type PatternValidation,
 } from '@s3-to-hf/core/filters';
 import { formatBytes } from '@s3-to-hf/core/format';
-import {
-  corsConfigurationFor,
-  countFolder,
-  listFolder,
-  S3Error,
-  withRegionRecovery,
-  type FolderListing,
-  type S3Connection,
-} from '@s3-to-hf/core/s3';
+import { corsConfigurationFor, S3Error, type FolderListing, type S3Connection } from '@s3-to-hf/core/s3';
 import { parentFolderOf, SelectionTree, visibleRows, type FolderChildren, type TreeRow } from '@s3-to-hf/core/selection';
 import { baseStyles } from '@s3-to-hf/ui';
-import { asS3Error, errorTitle } from './describe-error.js';
 import {
   S3TreeErrorEvent,
   S3TreeModeChangeEvent,
@@ -32,34 +23,19 @@ import {
   type S3TreeModeChangeDetail,
   type S3TreeSelection,
 } from './events.js';
-import { countOf, formatCount, visibleName } from './format-count.js';
-import { chevronIcon, fileIcon, folderIcon, warningIcon } from './icons.js';
+import { FolderCounter } from './folder-counter.js';
+import { FolderListings } from './folder-listings.js';
+import { countOf, formatCount } from './format-count.js';
 import { renderCorsHelp } from './render-cors-help.js';
+import { renderNotices, renderRootFailure } from './render-notices.js';
 import { firstPatternError, renderPatternFields } from './render-pattern-fields.js';
+import { renderPreview } from './render-preview.js';
+import { renderPatternTotals, renderTreeTotals } from './render-totals.js';
+import { renderTreeRow } from './render-tree-row.js';
 import { s3TreeStyles } from './s3-tree.styles.js';
 import { treeKeyAction, type TreeKeyAction } from './tree-key-action.js';
 import { VirtualScroll } from './virtual-scroll.js';
-
-/** A folder listing in flight. */
-interface FolderLoad {
-  controller: AbortController;
-  /** Files and folders received so far. */
-  entries: number;
-  /** Only checking that new credentials still list the bucket (the listing itself is kept). */
-  checking: boolean;
-}
-
-/** A count of the selected never-listed folders in flight. */
-interface CountRun {
-  controller: AbortController;
-  folders: string[];
-  /** Folders counted completely. */
-  done: number;
-  current: string;
-  /** Totals so far, the current folder's partial totals included. */
-  files: number;
-  bytes: number;
-}
+import { indexRange } from './virtual-window.js';
 
 type CompiledSelection = { filters: ImportFilters; problem?: undefined } | { filters?: undefined; problem: string };
 
@@ -118,6 +94,7 @@ function sameData(a: S3Connection, b: S3Connection): boolean {
  * @cssproperty [--s3-tree-size-width=6.5em] - Width of the size column.
  * @cssproperty [--s3-tree-row-hover=rgba(127,127,127,0.1)] - Background of the row under the pointer.
  * @cssproperty [--s3-tree-checked-background=var(--s3hf-color-selection)] - Background of ticked rows.
+ * @cssproperty [--s3-tree-folder-color=var(--s3hf-color-warning)] - Colour of the folder icons.
  */
 export class S3TreeElement extends LitElement {
   static override styles = [baseStyles, s3TreeStyles];
@@ -127,11 +104,17 @@ export class S3TreeElement extends LitElement {
     if (!registry.get(tag)) registry.define(tag, this);
   }
 
-  /** Most list requests in flight while counting folders. */
-  @property({ type: Number, attribute: 'count-concurrency' }) countConcurrency = 8;
+  // Declared without decorators, so the built package needs no decorator helpers (tslib).
+  static override properties = {
+    countConcurrency: { type: Number, attribute: 'count-concurrency' },
+    manual: { type: Boolean, reflect: true },
+  };
+
+  /** Most list requests in flight while counting folders (attribute `count-concurrency`). */
+  countConcurrency = 8;
 
   /** Choose files by typed patterns instead of the tree; set by the element when the browser may not list the bucket. */
-  @property({ type: Boolean, reflect: true }) manual = false;
+  manual = false;
 
   #connection: S3Connection | undefined;
   /** The connection listings use: `connection`, or a copy with the region S3 pointed to. */
@@ -143,14 +126,14 @@ export class S3TreeElement extends LitElement {
   /** Folders closed by the user while the current filter opens them. */
   readonly #collapsedInFilter = new Set<string>();
   #filter = '';
-  readonly #loads = new Map<string, FolderLoad>();
+  readonly #listings = new FolderListings(this);
+  readonly #counter = new FolderCounter(this);
   /** Listing failures by folder; `''` is the top of the source prefix. */
   readonly #failures = new Map<string, S3Error>();
   #corsError: S3Error | undefined;
   #copyStatus: string | undefined;
   #regionNote: string | undefined;
   #rootCancelled = false;
-  #count: CountRun | undefined;
   #countFailure: { folder: string; error: S3Error } | undefined;
   #countNote: string | undefined;
   #manualReason: S3TreeModeChangeDetail['reason'] | undefined;
@@ -160,8 +143,6 @@ export class S3TreeElement extends LitElement {
   #compiled: { version: number; result: CompiledSelection } | undefined;
   #previewOpen = false;
   #preview: { key: string; result: ImportPreview } | undefined;
-  /** Bumped whenever the tree is replaced or work is stopped, so late answers are dropped. */
-  #generation = 0;
   #rows: TreeRow[] | undefined;
   #activePath: string | undefined;
   #activeIndex: number | undefined;
@@ -268,59 +249,34 @@ export class S3TreeElement extends LitElement {
    */
   async countSelected(): Promise<void> {
     const connection = this.#activeConnection;
-    if (!connection || this.#count) return;
+    if (!connection || this.#counter.progress) return;
     const folders = [...this.#tree.selectedUnlistedFolders()].filter((folder) => this.#tree.folderCount(folder) === undefined);
     if (folders.length === 0) return;
-    const generation = this.#generation;
-    const run: CountRun = { controller: new AbortController(), folders, done: 0, current: folders[0], files: 0, bytes: 0 };
-    this.#count = run;
     this.#countFailure = undefined;
     this.#countNote = undefined;
-    this.requestUpdate();
-    let countedFiles = 0;
-    let countedBytes = 0;
-    try {
-      for (const folder of folders) {
-        run.current = folder;
-        const count = await countFolder(connection, folder, {
-          concurrency: this.countConcurrency,
-          signal: run.controller.signal,
-          onProgress: (progress) => {
-            run.files = countedFiles + progress.files;
-            run.bytes = countedBytes + progress.bytes;
-            this.requestUpdate();
-          },
-        });
-        if (generation !== this.#generation) return;
+    const outcome = await this.#counter.count(connection, folders, {
+      concurrency: this.countConcurrency,
+      onCounted: (folder, count) => {
         // The folder may have been listed meanwhile; the count is then kept as its recursive total.
         this.#tree.setFolderCount(folder, count);
-        countedFiles += count.files;
-        countedBytes += count.bytes;
-        run.done++;
         this.#emitSelection();
-      }
-    } catch (error) {
-      if (generation !== this.#generation) return;
-      const failure = asS3Error(error, 'Counting');
-      if (failure.kind === 'aborted') {
-        this.#countNote =
-          run.done > 0 ? `Counting cancelled; the ${countOf(run.done, 'folder')} counted already keep their totals.` : 'Counting cancelled.';
-      } else {
-        this.#countFailure = { folder: run.current, error: failure };
-        this.#dispatchError(failure, run.current);
-      }
-    } finally {
-      if (generation === this.#generation) {
-        this.#count = undefined;
-        this.requestUpdate();
-        this.#emitSelection();
-      }
+      },
+    });
+    if (outcome.kind === 'stopped') return;
+    if (outcome.kind === 'cancelled') {
+      this.#countNote =
+        outcome.done > 0 ? `Counting cancelled; the ${countOf(outcome.done, 'folder')} counted already keep their totals.` : 'Counting cancelled.';
+    } else if (outcome.kind === 'failed') {
+      this.#countFailure = { folder: outcome.folder, error: outcome.error };
+      this.#dispatchError(outcome.error, outcome.folder);
     }
+    this.requestUpdate();
+    this.#emitSelection();
   }
 
   /** Stops a running `countSelected()`. */
   cancelCount(): void {
-    this.#count?.controller.abort();
+    this.#counter.cancel();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -384,46 +340,19 @@ export class S3TreeElement extends LitElement {
   }
 
   #renderNotices(): TemplateResult | typeof nothing {
-    const notices: TemplateResult[] = [];
-    if (this.#regionNote) {
-      notices.push(html`<li class="notice" part="notice">${this.#regionNote}</li>`);
-    }
-    const rootFailure = this.#failures.get('');
-    if (rootFailure && this.#tree.isListed('')) {
-      notices.push(this.#renderFailureNotice('', rootFailure, 'What you selected is kept.'));
-    }
-    for (const [folder, error] of this.#failures) {
-      if (folder !== '') notices.push(this.#renderFailureNotice(folder, error));
-    }
-    if (this.#countFailure) {
-      const { folder, error } = this.#countFailure;
-      notices.push(html`
-        <li class="notice error" part="error">
-          <p class="notice-title">${warningIcon} Could not count “${visibleName(folder)}”: ${errorTitle(error)}</p>
-          <p>${error.message}</p>
-          <div class="notice-actions">
-            <button type="button" @click=${() => void this.countSelected()}>Count again</button>
-            <button type="button" class="link" @click=${this.#dismissCountFailure}>Dismiss</button>
-          </div>
-        </li>
-      `);
-    }
-    if (notices.length === 0) return nothing;
-    return html`<ul class="notices" part="notices">${notices}</ul>`;
-  }
-
-  #renderFailureNotice(folder: string, error: S3Error, extra = ''): TemplateResult {
-    const where = folder === '' ? 'the bucket' : `“${visibleName(folder)}”`;
-    return html`
-      <li class="notice error" part="error" role="alert">
-        <p class="notice-title">${warningIcon} Could not list ${where}: ${errorTitle(error)}</p>
-        <p>${error.message} ${extra}</p>
-        <div class="notice-actions">
-          <button type="button" @click=${() => this.#retry(folder)}>Retry</button>
-          <button type="button" class="link" @click=${() => this.#dismissFailure(folder)}>Dismiss</button>
-        </div>
-      </li>
-    `;
+    const failures = [...this.#failures]
+      // A failure at the top has its own panel while nothing is listed yet.
+      .filter(([folder]) => folder !== '' || this.#tree.isListed(''))
+      .map(([folder, error]) => ({ folder, error }));
+    return renderNotices({
+      regionNote: this.#regionNote,
+      failures,
+      countFailure: this.#countFailure,
+      onRetry: (folder) => this.#retry(folder),
+      onDismiss: (folder) => this.#dismissFailure(folder),
+      onCountAgain: () => void this.countSelected(),
+      onDismissCount: this.#dismissCountFailure,
+    });
   }
 
   #renderTreeArea(): TemplateResult {
@@ -433,13 +362,13 @@ export class S3TreeElement extends LitElement {
     if (this.#corsError) return this.#renderCorsHelp();
     if (!this.#tree.isListed('')) {
       const failure = this.#failures.get('');
-      if (failure) return this.#renderRootFailure(failure);
-      const load = this.#loads.get('');
-      if (load) {
+      if (failure) return renderRootFailure(failure, () => this.#retry(''));
+      const entries = this.#listings.progress('');
+      if (entries !== undefined) {
         return html`
           <div class="panel loading" role="status">
             <span class="spinner" aria-hidden="true"></span>
-            <span>Listing ${this.#connection.bucket}… ${load.entries > 0 ? `${formatCount(load.entries)} listed` : ''}</span>
+            <span>Listing ${this.#connection.bucket}… ${entries > 0 ? `${formatCount(entries)} listed` : ''}</span>
             <button type="button" @click=${() => this.#cancelListing('')}>Cancel</button>
           </div>
         `;
@@ -460,16 +389,6 @@ export class S3TreeElement extends LitElement {
     return this.#renderViewport(rows);
   }
 
-  #renderRootFailure(error: S3Error): TemplateResult {
-    return html`
-      <div class="panel error-panel notice error" part="error" role="alert">
-        <p class="notice-title">${warningIcon} ${errorTitle(error)}</p>
-        <p>${error.message}</p>
-        <div class="notice-actions"><button type="button" class="primary" @click=${() => this.#retry('')}>Retry</button></div>
-      </div>
-    `;
-  }
-
   #renderCorsHelp(): TemplateResult {
     const origin = location.origin;
     return renderCorsHelp({
@@ -485,13 +404,11 @@ export class S3TreeElement extends LitElement {
 
   #renderViewport(rows: TreeRow[]): TemplateResult {
     const { start, end } = this.#treeScroll.window(rows.length);
-    const indices: number[] = [];
     const active = this.#currentActiveIndex();
-    // The focusable row stays in the DOM even when scrolled away, so focus is never lost.
-    if (active < start) indices.push(active);
-    for (let index = start; index < end; index++) indices.push(index);
-    if (active >= end) indices.push(active);
-    const busy = this.#loads.size > 0;
+    // The focusable row has a node of its own that is never moved, whether it is in view or
+    // scrolled away: moving a focused node (as keyed lists do) would drop the focus.
+    const others = indexRange(start, end).filter((index) => index !== active);
+    const busy = this.#listings.busy;
     return html`
       <div class="columns" aria-hidden="true"><span>Name</span><span>Size</span></div>
       <div
@@ -509,10 +426,11 @@ export class S3TreeElement extends LitElement {
       >
         <div class="probe" aria-hidden="true"></div>
         <div class="sizer" role="none" style=${styleMap({ '--rows': String(rows.length) })}>
+          ${keyed(rows[active].path, this.#renderRow(rows[active], active, true))}
           ${repeat(
-            indices,
+            others,
             (index) => rows[index].path,
-            (index) => this.#renderRow(rows[index], index, index === active),
+            (index) => this.#renderRow(rows[index], index, false),
           )}
         </div>
       </div>
@@ -520,63 +438,18 @@ export class S3TreeElement extends LitElement {
   }
 
   #renderRow(row: TreeRow, index: number, active: boolean): TemplateResult {
-    const state = this.#tree.state(row.path);
     const folder = row.kind === 'folder';
-    const load = folder ? this.#loads.get(row.path) : undefined;
-    const failure = folder ? this.#failures.get(row.path) : undefined;
-    const parts = [
-      'row',
-      folder ? 'row-folder' : 'row-file',
-      state === 'checked' ? 'row-checked' : state === 'mixed' ? 'row-mixed' : '',
-      load ? 'row-loading' : '',
-      failure ? 'row-failed' : '',
-    ].filter(Boolean);
-    const ariaChecked = state === 'checked' ? 'true' : state === 'mixed' ? 'mixed' : 'false';
-    return html`
-      <div
-        class="row"
-        part=${parts.join(' ')}
-        role="treeitem"
-        tabindex=${active ? '0' : '-1'}
-        aria-level=${row.level}
-        aria-setsize=${row.setSize}
-        aria-posinset=${row.posInSet}
-        aria-expanded=${folder ? (row.expanded ? 'true' : 'false') : nothing}
-        aria-checked=${ariaChecked}
-        aria-busy=${load ? 'true' : nothing}
-        data-path=${row.path}
-        data-state=${state}
-        style=${styleMap({ '--index': String(index), '--level': String(row.level - 1) })}
-      >
-        <span class="toggle" part="toggle" data-action="toggle" aria-hidden="true">${folder ? chevronIcon : nothing}</span>
-        <span class="check-hit" data-action="check" aria-hidden="true"><span class="checkbox" part="checkbox"></span></span>
-        <span class="icon" aria-hidden="true">${folder ? folderIcon : fileIcon}</span>
-        <span class="name ${row.name === '' ? 'unnamed' : ''} ${row.match ? 'match' : ''}" part="name" data-action="name" title=${row.path}
-          >${row.name === '' ? '(empty name)' : visibleName(row.name)}</span
-        >
-        ${this.#renderRowStatus(row, load, failure)}
-        <span class="size" part="size">${this.#sizeText(row)}</span>
-      </div>
-    `;
-  }
-
-  #renderRowStatus(row: TreeRow, load: FolderLoad | undefined, failure: S3Error | undefined): TemplateResult | typeof nothing {
-    if (load) {
-      return html`<span class="status" part="status">
-        <span class="spinner" aria-hidden="true"></span>${load.entries > 0 ? `${formatCount(load.entries)} listed…` : 'Listing…'}
-        <button type="button" class="link" tabindex="-1" data-action="cancel">Cancel</button>
-      </span>`;
-    }
-    if (failure) {
-      return html`<span class="status failed" part="status" title=${failure.message}>
-        ${warningIcon} ${errorTitle(failure)}
-        <button type="button" class="link" tabindex="-1" data-action="retry">Retry</button>
-      </span>`;
-    }
-    if (row.kind === 'folder' && row.expanded && this.#children.get(row.path)?.files.length === 0 && this.#children.get(row.path)?.folders.length === 0) {
-      return html`<span class="status muted" part="status">empty</span>`;
-    }
-    return nothing;
+    const children = folder ? this.#children.get(row.path) : undefined;
+    return renderTreeRow({
+      row,
+      index,
+      active,
+      state: this.#tree.state(row.path),
+      listing: folder ? this.#listings.progress(row.path) : undefined,
+      failure: folder ? this.#failures.get(row.path) : undefined,
+      empty: children !== undefined && children.files.length === 0 && children.folders.length === 0,
+      size: this.#sizeText(row),
+    });
   }
 
   #sizeText(row: TreeRow): string {
@@ -598,42 +471,16 @@ export class S3TreeElement extends LitElement {
   }
 
   #renderTotals(): TemplateResult {
-    if (this.manual) {
-      const validation = this.#patternValidation();
-      const text = !validation.filters
-        ? 'Fix the patterns marked above to continue.'
-        : validation.include.length === 0 && validation.exclude.length === 0
-          ? 'Every file under the source prefix is imported. Sizes are unknown in pattern mode.'
-          : `${countOf(validation.include.length, 'include pattern')}, ${countOf(validation.exclude.length, 'exclude pattern')}. Sizes are unknown in pattern mode.`;
-      return html`<div class="totals" part="totals"><span role="status" class="totals-text">${text}</span>${this.#renderPreviewToggle()}</div>`;
-    }
-    const stats = this.#tree.stats();
-    const count = this.#count;
-    const nothingSelected = stats.files === 0 && stats.unlistedFolders === 0;
-    return html`
-      <div class="totals" part="totals">
-        <span role="status" class="totals-text">
-          ${nothingSelected
-            ? 'Nothing selected.'
-            : html`<strong>${countOf(stats.files, 'file')}</strong> · <strong>${formatBytes(stats.bytes)}</strong> selected${stats.uncountedFolders > 0
-                  ? html`, plus ${countOf(stats.uncountedFolders, 'selected folder')} not counted yet`
-                  : nothing}`}
-        </span>
-        ${count
-          ? html`
-              <span class="count-progress">
-                <progress max=${count.folders.length} value=${count.done} aria-label="Counting folders"></progress>
-                <span>Counting ${formatCount(count.done + 1)} of ${countOf(count.folders.length, 'folder')}: ${countOf(count.files, 'file')}, ${formatBytes(count.bytes)} so far</span>
-                <button type="button" @click=${this.cancelCount}>Cancel</button>
-              </span>
-            `
-          : stats.uncountedFolders > 0
-            ? html`<button type="button" @click=${() => void this.countSelected()}>Count ${stats.uncountedFolders === 1 ? 'folder' : 'folders'}</button>`
-            : nothing}
-        ${this.#countNote && !count ? html`<span class="field-hint">${this.#countNote}</span>` : nothing}
-        ${this.#renderPreviewToggle()}
-      </div>
-    `;
+    const previewToggle = this.#renderPreviewToggle();
+    if (this.manual) return renderPatternTotals(this.#patternValidation(), previewToggle);
+    return renderTreeTotals({
+      stats: this.#tree.stats(),
+      count: this.#counter.progress,
+      note: this.#countNote,
+      onCount: () => void this.countSelected(),
+      onCancelCount: () => this.cancelCount(),
+      previewToggle,
+    });
   }
 
   #renderPreviewToggle(): TemplateResult | typeof nothing {
@@ -653,64 +500,18 @@ export class S3TreeElement extends LitElement {
 
   #renderPreview(): TemplateResult {
     const selection = this.selection;
-    const filters = selection.filters;
-    const body = (() => {
-      if (!filters) return html`<p class="field-hint">${selection.problem ?? 'Nothing is selected.'}</p>`;
-      const preview = this.#importPreview(filters);
-      const { start, end } = this.#previewScroll.window(preview.files.length);
-      const unlisted =
-        selection.mode === 'tree' ? [...this.#tree.selectedUnlistedFolders()].length : preview.neverListedFolders.length;
-      return html`
-        <p class="preview-summary" role="status">
-          <strong>${countOf(preview.files.length, 'listed file')}</strong> · <strong>${formatBytes(preview.bytes)}</strong>
-          ${filters.root ? html`from <code>${visibleName(filters.root)}</code>` : nothing}
-          ${unlisted > 0
-            ? selection.mode === 'tree'
-              ? html`<span class="preview-unlisted">
-                  + everything in ${countOf(unlisted, 'selected folder')} never listed: imported, but unknown until counted or
-                  opened.
-                </span>`
-              : html`<span class="preview-unlisted">
-                  ${countOf(unlisted, 'folder')} never listed: the patterns may match more files in them.
-                </span>`
-            : nothing}
-        </p>
-        ${preview.files.length > 0
-          ? html`
-              <div class="preview-list" role="list" aria-label="Listed files the import copies" tabindex="0" @scroll=${this.#previewScroll.onScroll}>
-                <div class="probe" aria-hidden="true"></div>
-                <div class="sizer" role="none" style=${styleMap({ '--rows': String(preview.files.length) })}>
-                  ${repeat(
-                    range(start, end),
-                    (index) => preview.files[index].key,
-                    (index) => html`
-                      <div
-                        class="preview-row"
-                        role="listitem"
-                        aria-setsize=${preview.files.length}
-                        aria-posinset=${index + 1}
-                        style=${styleMap({ '--index': String(index) })}
-                      >
-                        <span class="name" title=${preview.files[index].key}>${visibleName(preview.files[index].key)}</span>
-                        <span class="size">${formatBytes(preview.files[index].size)}</span>
-                      </div>
-                    `,
-                  )}
-                </div>
-              </div>
-            `
-          : nothing}
-      `;
-    })();
-    return html`
-      <section class="preview" part="preview" id="preview" aria-labelledby="preview-title">
-        <div class="preview-head">
-          <p class="preview-title" id="preview-title">Preview: what the import copies</p>
-          <button type="button" class="link" @click=${this.#togglePreview}>Close</button>
-        </div>
-        ${body}
-      </section>
-    `;
+    const preview = selection.filters && this.#importPreview(selection.filters);
+    const unlistedFolders =
+      selection.mode === 'tree' ? (selection.stats?.unlistedFolders ?? 0) : (preview?.neverListedFolders.length ?? 0);
+    return renderPreview({
+      mode: selection.mode,
+      problem: selection.problem,
+      preview,
+      root: selection.filters?.root ?? '',
+      unlistedFolders,
+      window: this.#previewScroll.window(preview?.files.length ?? 0),
+      onScroll: this.#previewScroll.onScroll,
+    });
   }
 
   // ── Tree model and rows ──────────────────────────────────────────────────────────────────────
@@ -780,7 +581,8 @@ export class S3TreeElement extends LitElement {
   }
 
   #importPreview(filters: ImportFilters): ImportPreview {
-    const key = `${this.#tree.version}\n${JSON.stringify(filters)}`;
+    // What the filters depend on, cheaper to compare than the (possibly long) filters themselves.
+    const key = this.manual ? `manual\n${this.#tree.version}\n${this.#include}\n${this.#exclude}` : `tree\n${this.#tree.version}`;
     if (this.#preview?.key !== key) this.#preview = { key, result: previewImport(this.#tree, filters) };
     return this.#preview.result;
   }
@@ -790,63 +592,37 @@ export class S3TreeElement extends LitElement {
     const serialized = JSON.stringify(selection);
     if (serialized === this.#lastEmitted) return;
     this.#lastEmitted = serialized;
-    this.dispatchEvent(new S3TreeSelectionChangeEvent(selection));
+    // Built first: the manifest analyzer documents `@fires` from the class comment, not from calls.
+    const event = new S3TreeSelectionChangeEvent(selection);
+    this.dispatchEvent(event);
   }
 
   #dispatchError(error: S3Error, folder: string): void {
-    this.dispatchEvent(new S3TreeErrorEvent({ error, folder }));
+    const event = new S3TreeErrorEvent({ error, folder });
+    this.dispatchEvent(event);
   }
 
   // ── Listing ──────────────────────────────────────────────────────────────────────────────────
 
   /**
-   * Lists one folder level into the tree, with progress on its row and region recovery. With
-   * `checkOnly`, only the first page of the top is read, to check new credentials of a kept tree.
+   * Lists one folder level into the tree, with progress on its row. With `checkOnly`, reads one page
+   * of the top only, to check the new settings of a kept tree.
    */
   async #listFolder(folder: string, { checkOnly = false } = {}): Promise<void> {
     const connection = this.#activeConnection;
-    if (!connection || this.#loads.has(folder) || (!checkOnly && this.#tree.isListed(folder))) return;
-    const generation = this.#generation;
-    const load: FolderLoad = { controller: new AbortController(), entries: 0, checking: checkOnly };
-    this.#loads.set(folder, load);
+    if (!connection || (!checkOnly && this.#tree.isListed(folder))) return;
     this.#failures.delete(folder);
     if (folder === '') this.#rootCancelled = false;
-    this.requestUpdate();
-    let checked = false;
-    let lastAttempt = connection;
-    try {
-      const recovered = await withRegionRecovery(connection, (attempt) =>
-        listFolder((lastAttempt = attempt), folder, {
-          signal: load.controller.signal,
-          onPage: (page) => {
-            load.entries += page.files.length + page.folders.length;
-            if (checkOnly) {
-              checked = true;
-              load.controller.abort(); // one page proves the credentials; the listing is kept
-            }
-            this.requestUpdate();
-          },
-        }),
-      );
-      if (generation !== this.#generation) return;
-      if (recovered.correctedRegion) this.#useCorrectedRegion(recovered.connection, recovered.correctedRegion, folder);
-      this.#addListing(folder, recovered.result);
-    } catch (error) {
-      if (generation !== this.#generation) return;
-      const failure = asS3Error(error, 'Listing');
-      if (failure.kind === 'aborted') {
-        if (checked && lastAttempt !== connection) this.#useCorrectedRegion(lastAttempt, lastAttempt.region, folder);
-        if (folder === '' && !checked && !this.#tree.isListed('')) this.#rootCancelled = true;
-      } else {
-        this.#recordFailure(folder, failure);
-      }
-    } finally {
-      if (generation === this.#generation) {
-        this.#loads.delete(folder);
-        this.requestUpdate();
-        this.#emitSelection();
-      }
+    const outcome = await this.#listings.list(connection, folder, checkOnly);
+    if (!outcome || outcome.kind === 'stopped') return;
+    if ((outcome.kind === 'listed' || outcome.kind === 'checked') && outcome.correctedRegion) {
+      this.#useCorrectedRegion(outcome.connection, outcome.correctedRegion, folder);
     }
+    if (outcome.kind === 'listed') this.#addListing(folder, outcome.listing);
+    else if (outcome.kind === 'failed') this.#recordFailure(folder, outcome.error);
+    else if (outcome.kind === 'cancelled' && folder === '' && !this.#tree.isListed('')) this.#rootCancelled = true;
+    this.requestUpdate();
+    this.#emitSelection();
   }
 
   #addListing(folder: string, listing: FolderListing): void {
@@ -884,7 +660,7 @@ export class S3TreeElement extends LitElement {
   }
 
   #cancelListing(folder: string): void {
-    this.#loads.get(folder)?.controller.abort();
+    this.#listings.cancel(folder);
   }
 
   #dismissFailure(folder: string): void {
@@ -899,11 +675,8 @@ export class S3TreeElement extends LitElement {
 
   /** Aborts every listing and count and forgets them; their late answers are dropped. */
   #stopWork(): void {
-    this.#generation++;
-    for (const load of this.#loads.values()) load.controller.abort();
-    this.#loads.clear();
-    this.#count?.controller.abort();
-    this.#count = undefined;
+    this.#listings.stop();
+    this.#counter.stop();
   }
 
   // ── Interaction ──────────────────────────────────────────────────────────────────────────────
@@ -1051,7 +824,8 @@ export class S3TreeElement extends LitElement {
     if (this.manual === manual) return;
     this.#manualReason = manual ? reason : undefined;
     this.manual = manual;
-    this.dispatchEvent(new S3TreeModeChangeEvent({ mode, reason }));
+    const event = new S3TreeModeChangeEvent({ mode, reason });
+    this.dispatchEvent(event);
     this.#emitSelection();
   }
 
@@ -1074,8 +848,4 @@ export class S3TreeElement extends LitElement {
     }
     this.requestUpdate();
   }
-}
-
-function range(start: number, end: number): number[] {
-  return Array.from({ length: Math.max(0, end - start) }, (_, offset) => start + offset);
 }

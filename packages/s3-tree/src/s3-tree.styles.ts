@@ -116,9 +116,14 @@ export const s3TreeStyles = css`
 
   .notice-title {
     display: flex;
-    align-items: center;
+    align-items: flex-start;
     gap: 0.4em;
     font-weight: 600;
+  }
+
+  .notice-title svg {
+    flex: none;
+    margin-top: 0.2em;
   }
 
   .notice.error .notice-title svg {
@@ -359,7 +364,7 @@ export const s3TreeStyles = css`
 
   .name {
     flex: 1 1 auto;
-    min-width: 0;
+    min-width: 3.5em;
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: pre;
@@ -494,13 +499,6 @@ export const s3TreeStyles = css`
     border-top: 1px solid var(--_border);
   }
 
-  .preview-head {
-    display: flex;
-    align-items: center;
-    justify-content: space-between;
-    gap: 0.5em;
-  }
-
   .preview-unlisted {
     display: block;
     color: var(--_text-muted);
@@ -548,6 +546,16 @@ export const s3TreeStyles = css`
 
     .row {
       padding-inline-end: 0.5em;
+    }
+
+    /* The notice above the tree explains a failure; the row keeps the sign and Retry. */
+    .status.failed .status-text {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
     }
   }
 `;

@@ -1,4 +1,4 @@
-import type { TreeRow } from '@s3-to-hf/core';
+import type { TreeRow } from '@s3-to-hf/core/selection';
 
 /** What a key press on the focused row asks for; indices are into the visible rows. */
 export type TreeKeyAction =

@@ -15,6 +15,9 @@ export class VirtualScroll implements ReactiveController {
   rowHeight = DEFAULT_ROW_HEIGHT;
   #element: HTMLElement | undefined;
   #observer: ResizeObserver | undefined;
+  /** The list length and window of the last render. */
+  #count = 0;
+  #rendered = { start: 0, end: 0 };
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -22,10 +25,10 @@ export class VirtualScroll implements ReactiveController {
 
   /** Bind as the box's `@scroll` listener. */
   readonly onScroll = (event: Event): void => {
-    const top = (event.currentTarget as HTMLElement).scrollTop;
-    if (top === this.scrollTop) return;
-    this.scrollTop = top;
-    this.host.requestUpdate();
+    this.scrollTop = (event.currentTarget as HTMLElement).scrollTop;
+    // Most scroll events stay within the rendered rows: nothing to render then.
+    const next = visibleWindow({ ...this.#geometry(), count: this.#count });
+    if (next.start !== this.#rendered.start || next.end !== this.#rendered.end) this.host.requestUpdate();
   };
 
   /** Call after every render with the box as it is now (undefined while it is not rendered). */
@@ -41,9 +44,15 @@ export class VirtualScroll implements ReactiveController {
     }
   }
 
-  /** The rows to render, `[start, end)`, for a list of `count` rows. */
+  /** The rows to render, `[start, end)`, for a list of `count` rows; call it when rendering. */
   window(count: number): { start: number; end: number } {
-    return visibleWindow({ scrollTop: this.scrollTop, viewportHeight: this.viewportHeight, rowHeight: this.rowHeight, count });
+    this.#count = count;
+    this.#rendered = visibleWindow({ ...this.#geometry(), count });
+    return this.#rendered;
+  }
+
+  #geometry() {
+    return { scrollTop: this.scrollTop, viewportHeight: this.viewportHeight, rowHeight: this.rowHeight };
   }
 
   /** Whole rows that fit in the box (at least 1), for PageUp/PageDown. */

@@ -8,24 +8,32 @@ export interface ScrollGeometry {
 }
 
 /** Rows rendered above and below the visible ones, so fast scrolling shows no gap. */
-const OVERSCAN = 8;
+const OVERSCAN = 6;
+/**
+ * Window edges move in steps of this many rows, so scrolling re-renders once per step instead of
+ * once per row crossed.
+ */
+const STEP = 8;
 /** Rows assumed visible before the viewport is measured. */
 const UNMEASURED_ROWS = 24;
 /** Never more rows than this in the DOM, whatever the viewport's size. */
 const MAX_RENDERED = 240;
 
 /**
- * The rows to render, `[start, end)`: those in view plus a few on each side, clamped to the list and
- * capped so that a very tall viewport still keeps the DOM small.
+ * The rows to render, `[start, end)`: those in view plus a few on each side, with edges on a grid
+ * of {@link STEP} rows (so the window only changes every few rows), clamped to the list and capped
+ * so that a very tall viewport still keeps the DOM small.
  * @example
- * visibleWindow({ scrollTop: 2800, viewportHeight: 300, rowHeight: 28, count: 100_000 }) // { start: 92, end: 119 }
+ * visibleWindow({ scrollTop: 2800, viewportHeight: 280, rowHeight: 28, count: 100_000 }) // { start: 88, end: 120 }
  */
 export function visibleWindow({ scrollTop, viewportHeight, rowHeight, count }: ScrollGeometry): { start: number; end: number } {
   if (count === 0 || !(rowHeight > 0)) return { start: 0, end: 0 };
+  const top = Math.max(0, scrollTop);
   const height = viewportHeight > 0 ? viewportHeight : UNMEASURED_ROWS * rowHeight;
-  const firstVisible = Math.floor(Math.max(0, scrollTop) / rowHeight);
-  const start = Math.min(count, Math.max(0, firstVisible - OVERSCAN));
-  const end = Math.min(count, Math.ceil((Math.max(0, scrollTop) + height) / rowHeight) + OVERSCAN, start + MAX_RENDERED);
+  const firstVisible = Math.floor(top / rowHeight);
+  const lastVisible = Math.ceil((top + height) / rowHeight);
+  const start = Math.min(count, Math.max(0, Math.floor((firstVisible - OVERSCAN) / STEP) * STEP));
+  const end = Math.min(count, Math.ceil((lastVisible + OVERSCAN) / STEP) * STEP, start + MAX_RENDERED);
   return { start, end };
 }
 
@@ -39,4 +47,9 @@ export function scrollTopToReveal(index: number, { scrollTop, viewportHeight, ro
   const bottom = top + rowHeight;
   if (viewportHeight > 0 && bottom > scrollTop + viewportHeight) return bottom - viewportHeight;
   return scrollTop;
+}
+
+/** `[start, start + 1, …, end - 1]`. */
+export function indexRange(start: number, end: number): number[] {
+  return Array.from({ length: Math.max(0, end - start) }, (_, offset) => start + offset);
 }

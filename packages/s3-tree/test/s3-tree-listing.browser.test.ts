@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { S3TreeElement, type S3TreeErrorEvent } from '../src/index.js';
 import {
   button,
+  has,
   expandFolder,
   expectedLevel,
   ownerConnection,
@@ -81,7 +82,7 @@ describe('<s3-tree> listing a real bucket', () => {
     const name = (await waitForRow(element, 'hostile/<b>html</b>.txt')).querySelector('[part~="name"]')!;
     expect(name.textContent).to.equal('b>.txt');
     expect(name.getAttribute('title')).to.equal('hostile/<b>html</b>.txt');
-    expect(element.shadowRoot!.querySelector('.viewport b')).to.equal(null);
+    expect(has(element, '.viewport b')).to.equal(false);
     expect(rowFor(element, 'hostile/&amp;.txt')!.querySelector('[part~="name"]')!.textContent).to.equal('&amp;.txt');
     expect(rowFor(element, 'hostile/tab\there.txt')!.querySelector('[part~="name"]')!.textContent).to.equal('tab\u2409here.txt');
     expect(rowFor(element, 'hostile/ lead')!.querySelector('[part~="name"]')!.textContent).to.equal(' lead');
@@ -132,7 +133,7 @@ describe('<s3-tree> listing a real bucket', () => {
     await waitUntil(() => !rowFor(element, 'many/')!.hasAttribute('aria-busy'), 'listing stopped');
     expect(element.selectionTree.isListed('many/')).to.equal(false);
     expect(rowFor(element, 'many/')!.getAttribute('aria-expanded')).to.equal('false');
-    expect(element.shadowRoot!.querySelector('[part~="error"]')).to.equal(null);
+    expect(has(element, '[part~="error"]')).to.equal(false);
     await proxy.setLatency(0);
     await expandFolder(element, 'many/');
   });
@@ -158,7 +159,7 @@ describe('<s3-tree> listing a real bucket', () => {
     button(element, 'Retry').click();
     await waitForListing(element, 'data/');
     await waitForRow(element, 'data/meta.json');
-    expect(element.shadowRoot!.querySelector('[part~="notices"]')).to.equal(null);
+    expect(has(element, '[part~="notices"]')).to.equal(false);
     expect(JSON.stringify(element.selection)).to.equal(before);
   });
 
@@ -175,7 +176,7 @@ describe('<s3-tree> listing a real bucket', () => {
     const panel = shadowText(element, '[part~="error"]');
     expect(panel).to.contain('Cannot reach the S3 server');
     expect(panel).to.contain('Check the endpoint address');
-    expect(button(element, 'Retry')).to.exist;
+    expect(button(element, 'Retry').disabled).to.equal(false);
     expect(element.selection.filters).to.equal(undefined);
     await expect(element).to.be.accessible();
   });
@@ -192,6 +193,30 @@ describe('<s3-tree> listing a real bucket', () => {
     expect(errors.map((event) => [event.detail.error.kind, event.detail.error.region])).to.deep.equal([['wrong-region', 'eu-central-1']]);
     // Folders opened later use the corrected region too.
     await expandFolder(element, 'data/');
+  });
+
+  it('reports an expired session token at the top, with what to do', async () => {
+    await proxy.addFault({ match: { bucket: server.corsBucket }, fault: 'expired-token-400' });
+    const element = await fixture<S3TreeElement>(html`<s3-tree .connection=${ownerConnection(server, { viaProxy: true })}></s3-tree>`);
+    await waitUntil(() => has(element, '[part~="error"]'), 'error panel', { timeout: 20_000 });
+    const panel = shadowText(element, '[part~="error"]');
+    expect(panel).to.contain('The session token has expired');
+    expect(panel).to.contain('Get a fresh access key, secret and session token');
+    await proxy.reset();
+    button(element, 'Retry').click();
+    await waitForListing(element, '');
+    expect(has(element, '[part~="error"]')).to.equal(false);
+  });
+
+  it('reload() lists the bucket again into a new tree', async () => {
+    const element = await mount();
+    rowFor(element, 'README.md')!.querySelector<HTMLElement>('[part~="checkbox"]')!.click();
+    const model = element.selectionTree;
+    element.reload();
+    expect(element.selectionTree !== model, 'a new SelectionTree').to.equal(true);
+    await waitForListing(element, '');
+    expect(element.selection.stats!.files).to.equal(0);
+    expect(rowsOnScreen(element).map((row) => row.dataset.path)).to.deep.equal(expectedLevel(server.objects, ''));
   });
 
   it('lists a public bucket anonymously', async () => {

@@ -10,8 +10,10 @@ import {
   expandFolder,
   loadLightTheme,
   ownerConnection,
+  proxyClient,
   testServer,
   waitForListing,
+  type ProxyClient,
   type S3TestServer,
 } from './s3-tree-test-helpers.js';
 
@@ -23,10 +25,13 @@ const themes = ['dark', 'light'] as const;
 
 describe('<s3-tree> screenshots', () => {
   let server: S3TestServer;
+  let proxy: ProxyClient;
   before(async () => {
     server = await testServer();
+    proxy = await proxyClient(server);
     await loadLightTheme();
   });
+  afterEach(() => proxy.reset());
   after(() => setViewport({ width: 800, height: 600 }));
 
   /** Renders the element on a page-like background in a theme. */
@@ -102,6 +107,18 @@ describe('<s3-tree> screenshots', () => {
           exclude.value = '*.tmp';
           exclude.dispatchEvent(new Event('input'));
           await capture(`s3-tree-cors-manual-${label}-${theme}`, element);
+        });
+
+        it('an error on one folder, with the selection kept', async () => {
+          const { element } = await stage(theme, width);
+          element.connection = ownerConnection(server, { viaProxy: true });
+          await waitForListing(element, '');
+          await clickCheckbox(element, 'README.md');
+          await clickCheckbox(element, 'many/');
+          await proxy.addFault({ match: { bucket: server.corsBucket, prefix: 'data/' }, fault: 'expired-token-400' });
+          element.shadowRoot!.querySelector<HTMLElement>('[data-path="data/"] [part~="toggle"]')!.click();
+          await waitUntil(() => element.shadowRoot!.querySelector('[part~="notices"]'), 'folder error', { timeout: 20_000 });
+          await capture(`s3-tree-folder-error-${label}-${theme}`, element);
         });
 
         it('an error: the secret key is wrong', async () => {

@@ -96,6 +96,18 @@ export async function clickCheckbox(element: S3TreeElement, path: string): Promi
   await element.updateComplete;
 }
 
+/**
+ * Whether the shadow DOM has a match for `selector`. Assertions take booleans, not elements: a
+ * failing assertion on a DOM node makes the runner serialise the whole node graph and hang.
+ */
+export function has(element: S3TreeElement, selector: string): boolean {
+  return element.shadowRoot!.querySelector(selector) !== null;
+}
+
+export function hasRow(element: S3TreeElement, path: string): boolean {
+  return rowFor(element, path) !== undefined;
+}
+
 export function shadowText(element: S3TreeElement, selector: string): string {
   return element.shadowRoot!.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 }

@@ -5,13 +5,22 @@ import { scrollTopToReveal, visibleWindow } from '../src/virtual-window.js';
 describe('visibleWindow', () => {
   const geometry = { scrollTop: 0, viewportHeight: 280, rowHeight: 28, count: 100_000 };
 
-  test('renders the rows in view plus a margin on each side', () => {
-    assert.deepEqual(visibleWindow(geometry), { start: 0, end: 18 });
-    assert.deepEqual(visibleWindow({ ...geometry, scrollTop: 2800 }), { start: 92, end: 118 });
+  test('renders the rows in view plus a margin on each side, edges on a grid of 8 rows', () => {
+    assert.deepEqual(visibleWindow(geometry), { start: 0, end: 16 });
+    assert.deepEqual(visibleWindow({ ...geometry, scrollTop: 2800 }), { start: 88, end: 120 });
+    // Scrolling a few rows on changes nothing, so nothing is rendered again.
+    assert.deepEqual(visibleWindow({ ...geometry, scrollTop: 2800 + 28 }), { start: 88, end: 120 });
+    for (let scrollTop = 0; scrollTop < 28 * 500; scrollTop += 13) {
+      const { start, end } = visibleWindow({ ...geometry, scrollTop });
+      const first = Math.floor(scrollTop / 28);
+      const last = Math.ceil((scrollTop + 280) / 28);
+      assert.ok(start <= first - 4 || start === 0, `margin above at ${scrollTop}`);
+      assert.ok(end >= last + 4, `margin below at ${scrollTop}`);
+    }
   });
 
   test('stops at the end of the list', () => {
-    assert.deepEqual(visibleWindow({ ...geometry, scrollTop: 28 * 99_995 }), { start: 99_987, end: 100_000 });
+    assert.deepEqual(visibleWindow({ ...geometry, scrollTop: 28 * 99_990 }), { start: 99_984, end: 100_000 });
     assert.deepEqual(visibleWindow({ ...geometry, count: 5 }), { start: 0, end: 5 });
     assert.deepEqual(visibleWindow({ ...geometry, count: 0 }), { start: 0, end: 0 });
   });

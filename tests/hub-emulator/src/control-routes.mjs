@@ -90,6 +90,7 @@ export function registerControlRoutes(router, control, state) {
     ok(ctx, { revoked: control.revokeToken(token) });
   });
   router.add('GET', '/__emulator/invocations', (ctx) => ok(ctx, control.invocations()));
+  router.add('GET', '/__emulator/requests', (ctx) => ok(ctx, control.requests(Number(ctx.query.get('since') ?? 0) || 0)));
   router.add('POST', '/__emulator/scheduling', async (ctx) => {
     const { paused } = await readJson(ctx.req);
     if (paused) control.pauseScheduling();

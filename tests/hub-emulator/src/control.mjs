@@ -5,8 +5,9 @@ import { bucketNameProblem } from './bucket-store.mjs';
  * Creates `control` for one emulator instance.
  * @param {import('./emulator-state.mjs').EmulatorState} state
  * @param {ReturnType<typeof import('./faults.mjs').createFaults>} faults
+ * @param {ReturnType<typeof import('./request-log.mjs').createRequestLog>} requestLog
  */
-export function createControl(state, faults) {
+export function createControl(state, faults, requestLog) {
   const { accounts, buckets, jobs, runner, spaces } = state;
 
   function requireJob(id) {
@@ -16,7 +17,7 @@ export function createControl(state, faults) {
   }
 
   return {
-    /** Forgets buckets, Spaces, jobs (running ones are canceled), faults, import failures, invocations and OAuth tokens. */
+    /** Forgets buckets, Spaces, jobs (running ones are canceled), faults, import failures, invocations, the request log and OAuth tokens. */
     reset() {
       for (const job of jobs.all()) runner.cancel(job);
       jobs.clear();
@@ -26,6 +27,7 @@ export function createControl(state, faults) {
       faults.clear();
       state.importFailures.length = 0;
       state.invocations.length = 0;
+      requestLog.clear();
       accounts.reset();
       runner.resumeScheduling();
     },
@@ -51,6 +53,13 @@ export function createControl(state, faults) {
     issueOAuthToken: (options) => accounts.issueOAuthToken(options).value,
     /** @param {string} token */
     revokeToken: (token) => accounts.revoke(token),
+    /**
+     * The requests answered so far (control routes excepted), oldest first: method, raw URL,
+     * route, status (null when the connection was cut), injected fault. `since` is a `seq` seen
+     * before, to get only what came after it.
+     * @param {number} [since]
+     */
+    requests: (since) => requestLog.list(since),
     /** How the emulated `hf` was invoked, oldest first. */
     invocations: () => state.invocations.map((invocation) => structuredClone(invocation)),
     /**

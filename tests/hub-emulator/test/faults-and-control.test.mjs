@@ -44,9 +44,68 @@ describe('fault injection', () => {
     assert.deepEqual([(await whoami()).status, (await whoami()).status, (await whoami()).status], [500, 502, 200]);
   });
 
+  it('loses the answer of a handled request: the Job exists, the client sees only the fault', async () => {
+    hub.control.fault({ route: 'POST /api/jobs/:ns', status: 502, loseResponse: true, times: 1 });
+    const lost = await call(`${hub.url}/api/jobs/alice`, { method: 'POST', token: hub.tokens.write, json: { dockerImage: 'python:3.12', command: ['true'], labels: { run: 'lost' } } });
+    assert.equal(lost.status, 502);
+    assert.equal(lost.data.id, undefined, 'nothing of the real answer leaks into the fault');
+    const created = hub.control.jobs().filter((job) => job.labels.run === 'lost');
+    assert.equal(created.length, 1, 'the Job was created all the same');
+
+    hub.control.fault({ route: 'POST /api/jobs/:ns', drop: true, loseResponse: true, times: 1 });
+    await assert.rejects(fetch(`${hub.url}/api/jobs/alice`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${hub.tokens.write}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ dockerImage: 'python:3.12', command: ['true'], labels: { run: 'cut' } }),
+    }), TypeError);
+    assert.equal(hub.control.jobs().filter((job) => job.labels.run === 'cut').length, 1);
+  });
+
+  it('cuts the connection before handling with `drop` alone', async () => {
+    hub.control.fault({ route: 'POST /api/jobs/:ns', drop: true, times: 1 });
+    await assert.rejects(fetch(`${hub.url}/api/jobs/alice`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${hub.tokens.write}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ dockerImage: 'python:3.12', command: ['true'] }),
+    }), TypeError);
+    assert.equal(hub.control.jobs().length, 0, 'nothing was created');
+    assert.equal((await whoami()).status, 200);
+  });
+
+  it('narrows a rule to route parameters', async () => {
+    const first = await runBashJob(hub, hub.tokens.write, 'true');
+    const second = await runBashJob(hub, hub.tokens.write, 'true');
+    hub.control.fault({ route: 'GET /api/jobs/:ns/:id', params: { id: second.id }, status: 500 });
+    assert.equal((await call(`${hub.url}/api/jobs/alice/${first.id}`, { token: hub.tokens.write })).status, 200);
+    assert.equal((await call(`${hub.url}/api/jobs/alice/${second.id}`, { token: hub.tokens.write })).status, 500);
+  });
+
+  it('logs every request with its route, status and fault, but not the control calls', async () => {
+    hub.control.fault({ route: 'GET /api/whoami-v2', status: 503, times: 1 });
+    await whoami();
+    await whoami();
+    await call(`${hub.url}/api/nowhere?x=1`);
+    const seen = hub.control.requests();
+    assert.deepEqual(
+      seen.map(({ method, url, route, status, fault }) => ({ method, url, route, status, fault })),
+      [
+        { method: 'GET', url: '/api/whoami-v2', route: 'GET /api/whoami-v2', status: 503, fault: 'status-503' },
+        { method: 'GET', url: '/api/whoami-v2', route: 'GET /api/whoami-v2', status: 200, fault: null },
+        { method: 'GET', url: '/api/nowhere?x=1', route: null, status: 404, fault: null },
+      ],
+    );
+    assert.deepEqual(hub.control.requests(seen[1].seq).map((entry) => entry.url), ['/api/nowhere?x=1']);
+    const remote = createHubControlClient(hub.url);
+    assert.equal((await remote.requests()).length, 3, 'the control API itself is not logged');
+    assert.deepEqual((await remote.requests(seen[0].seq)).map((entry) => entry.seq), [seen[1].seq, seen[2].seq]);
+  });
+
   it('rejects rules it could never apply', () => {
     assert.throws(() => hub.control.fault({ route: 'GET /api/nope', status: 500 }), /Unknown fault route "GET \/api\/nope"/);
-    assert.throws(() => hub.control.fault({ route: 'GET /api/whoami-v2' }), /status` or `dropAfterEvents/);
+    assert.throws(() => hub.control.fault({ route: 'GET /api/whoami-v2' }), /`status`, `drop` or `dropAfterEvents`/);
+    assert.throws(() => hub.control.fault({ route: 'GET /api/whoami-v2', status: 500, drop: true }), /not both/);
+    assert.throws(() => hub.control.fault({ route: 'GET /api/jobs/:ns/:id/logs', drop: true, loseResponse: true }), /dropAfterEvents/);
+    assert.throws(() => hub.control.fault({ route: 'GET /api/whoami-v2', status: 500, params: { id: 'x' } }), /has no parameter id/);
     assert.throws(() => hub.control.fault({ route: 'GET /api/whoami-v2', status: 200 }), /400-599/);
     assert.throws(() => hub.control.fault({ route: 'GET /api/whoami-v2', status: 500, times: 0 }), /times/);
     assert.throws(() => hub.control.fault({ route: 'GET /api/whoami-v2', dropAfterEvents: 1 }), /only applies to event streams/);

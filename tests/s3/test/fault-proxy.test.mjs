@@ -101,6 +101,7 @@ describe('S3 error faults', () => {
     ['access-denied-403', 'AccessDenied', 403],
     ['expired-token-400', 'ExpiredToken', 400],
     ['wrong-region-301', 'PermanentRedirect', 301],
+    ['signature-mismatch-403', 'SignatureDoesNotMatch', 403],
   ];
   for (const [fault, code, status] of cases) {
     it(`${fault} answers ${status} ${code} as S3 would`, async () => {
@@ -120,6 +121,14 @@ describe('S3 error faults', () => {
     assert.equal(response.status, 301);
     assert.equal(response.headers['x-amz-bucket-region'], 'ap-south-1');
     assert.match(response.body.toString(), new RegExp(`<Endpoint>${scratchBucket}\\.s3\\.ap-south-1\\.amazonaws\\.com</Endpoint>`));
+  });
+
+  it('signature-mismatch-403 quotes the access key id and what was signed, as AWS does', async () => {
+    proxy.control.addFault({ fault: 'signature-mismatch-403', times: 1 });
+    const error = await failure(listScratch());
+    assert.equal(error.AWSAccessKeyId, server.otherUser.accessKeyId, 'the SDK copies the body fields onto its error');
+    assert.match(error.StringToSign, /^AWS4-HMAC-SHA256\n/);
+    assert.match(error.SignatureProvided, /^[0-9a-f]{64}$/);
   });
 
   it('answers HEAD faults without a body, like S3', async () => {
@@ -168,6 +177,17 @@ describe('connection faults', () => {
     assert.equal(lastProxied().fault, 'drop-mid-body');
   });
 
+  it('stall-mid-body sends the headers and part of the body, then nothing until the client gives up', async () => {
+    proxy.control.addFault({ match: { method: 'GET', prefix: 'dir with space/' }, fault: 'stall-mid-body', times: 1 });
+    const gaveUp = new AbortController();
+    const pending = failure(httpRequest(`${proxy.endpoint}/${scratchBucket}/${encodeURIComponent(bigKey)}`, { signal: gaveUp.signal }));
+    await waitFor(() => proxy.control.stats().fired['stall-mid-body'] === 1);
+    gaveUp.abort();
+    const error = await pending;
+    assert.equal(error.name, 'AbortError');
+    assert.equal((await listScratch()).$metadata.httpStatusCode, 200, 'the proxy keeps serving others');
+  });
+
   it('hang never answers until the client gives up, and the proxy keeps serving others', async () => {
     proxy.control.addFault({ fault: 'hang', times: 1 });
     const gaveUp = AbortSignal.timeout(300);
@@ -204,6 +224,17 @@ describe('rule matching', () => {
     assert.equal((await viaProxy.send(new HeadBucketCommand({ Bucket: scratchBucket }))).$metadata.httpStatusCode, 200);
     const otherBucket = await failure(listPrefix('many/', server.corsBucket));
     assert.equal(otherBucket.name, 'AccessDenied', 'reached RGW, which denies otherUser');
+  });
+
+  it('lets `skip` matching requests through before firing, and holds later rules back meanwhile', async () => {
+    proxy.control.addFault({ match: { query: 'list-type=2' }, fault: 'internal-500', skip: 2, times: 1 });
+    proxy.control.addFault({ fault: 'slow-down-503', times: 1 });
+    const statuses = [];
+    for (let index = 0; index < 5; index++) {
+      statuses.push(await listScratch().then(() => 200, (error) => error.$metadata?.httpStatusCode));
+    }
+    assert.deepEqual(statuses, [200, 200, 500, 503, 200]);
+    assert.throws(() => proxy.control.addFault({ fault: 'hang', skip: -1 }), /"skip" must be a whole number/);
   });
 
   it('matches continuation pages only with query "continuation-token"', async () => {

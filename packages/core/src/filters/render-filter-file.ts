@@ -16,17 +16,33 @@ import { isPythonWhitespace } from './python-whitespace.js';
  * // '- b/tmp/*\n+ a.csv\n+ b/*\n- *\n'
  */
 export function renderFilterFile(filters: ImportFilters): string {
-  const lines = [
-    ...filters.exclude.map((pattern) => `- ${fileLinePattern(pattern)}`),
-    ...filters.include.map((pattern) => `+ ${fileLinePattern(pattern)}`),
-  ];
-  if (filters.include.length > 0) lines.push('- *');
+  return renderFilterRules({ exclude: filters.exclude, include: filters.include, excludeTheRest: filters.include.length > 0 });
+}
+
+/**
+ * Whether a `--filter-from` file can carry `pattern`: the importer reads the file line by line
+ * (Python text mode), so a pattern with `\n` or `\r` would become two rules.
+ */
+export function fitsFilterFile(pattern: string): boolean {
+  return !/[\r\n]/.test(pattern);
+}
+
+/**
+ * The lines of a `--filter-from` file: the excludes (`- p`), then the includes (`+ p`), then `- *`
+ * when `excludeTheRest`. Used alone, or next to `--include`/`--exclude` arguments the file could
+ * not carry (the importer consults the file first, then the arguments).
+ * @throws {FilterFileError} when a pattern contains `\n` or `\r`.
+ * @internal
+ */
+export function renderFilterRules({ exclude, include, excludeTheRest }: { exclude: readonly string[]; include: readonly string[]; excludeTheRest: boolean }): string {
+  const lines = [...exclude.map((pattern) => `- ${fileLinePattern(pattern)}`), ...include.map((pattern) => `+ ${fileLinePattern(pattern)}`)];
+  if (excludeTheRest) lines.push('- *');
   return lines.map((line) => `${line}\n`).join('');
 }
 
 /** The pattern as it must appear on a line so that the importer reads back the same pattern. */
 function fileLinePattern(pattern: string): string {
-  if (/[\r\n]/.test(pattern)) throw new FilterFileError(pattern);
+  if (!fitsFilterFile(pattern)) throw new FilterFileError(pattern);
   const chars = Array.from(pattern);
   const leading = chars.length > 0 && isPythonWhitespace(chars[0]);
   const trailing = chars.length > 1 && isPythonWhitespace(chars[chars.length - 1]);

@@ -16,6 +16,8 @@ export interface FollowJobOptions extends HfCallOptions {
   skipLines?: number;
   /** First wait before the log stream reconnects (see streamJobLogs). Default 1000 ms. */
   retryDelayMs?: number;
+  /** Broken log connections in a row, without a new line, before the log gives up (see streamJobLogs). Default 5. */
+  maxRetries?: number;
   /** Every read of the Job (the stage may or may not have changed). */
   onJob?: (job: HfJob) => void;
   /** Every log line, once and in order. */
@@ -33,13 +35,31 @@ function isPassing(error: unknown): error is HfApiError {
   return error instanceof HfApiError && PASSING_KINDS.has(error.kind);
 }
 
+/** A token that stops working mid-way (it expired) stops the following, not the Job: say so. */
+function tokenRefusedWhileFollowing(error: HfApiError, jobId: string): HfApiError {
+  return new HfApiError(
+    {
+      kind: 'unauthorized',
+      message:
+        `Stopped following Job ${jobId}: Hugging Face no longer accepts the access token (it expired or was revoked). ` +
+        `The Job keeps running on Hugging Face; sign in again to follow it from where it was.`,
+      url: error.url,
+      statusCode: error.statusCode,
+      requestId: error.requestId,
+      data: error.data,
+    },
+    { cause: error },
+  );
+}
+
 /**
  * Follows a Job to its end: streams its log (each line once, across reconnections) while
  * re-reading its stage every `pollIntervalMs`, and resolves with the finished Job once it is in a
  * terminal stage and its log has been read to the end (or the log stream gave up, see
  * `onLogError`). Abort with `signal`.
  *
- * @throws {HfApiError} 'unauthorized' (expired token: the Job keeps running), 'forbidden',
+ * @throws {HfApiError} 'unauthorized' (an expired or revoked token; the message says that the Job
+ *   keeps running and to sign in again, then follow again with `skipLines`), 'forbidden',
  *   'not-found'; the signal's reason when aborted.
  * @example
  * const job = await followJob({ namespace: 'alice', jobId, accessToken, signal,
@@ -107,7 +127,7 @@ export async function followJob(options: FollowJobOptions): Promise<HfJob> {
     return job;
   } catch (error) {
     controller.abort(error);
-    throw error;
+    throw error instanceof HfApiError && error.kind === 'unauthorized' ? tokenRefusedWhileFollowing(error, options.jobId) : error;
   } finally {
     outer?.removeEventListener('abort', stop);
   }

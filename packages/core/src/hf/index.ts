@@ -3,7 +3,7 @@
 export { listBucketNamespaces, type BucketNamespace } from './bucket-namespaces.js';
 export { cancelJob } from './cancel-job.js';
 export { createBucket, type CreateBucketOptions, type CreateBucketResult } from './create-bucket.js';
-export { createImportJob, type CreateImportJobOptions, type CreateImportJobResult } from './create-import-job.js';
+export { MAX_CREATE_ATTEMPTS, createImportJob, type CreateImportJobOptions, type CreateImportJobResult } from './create-import-job.js';
 export { explainBucketError, type BucketErrorContext } from './explain-bucket-error.js';
 export { findImportJob } from './find-import-job.js';
 export { followJob, type FollowJobOptions } from './follow-job.js';

@@ -3,6 +3,7 @@ import type { ImportCommandOptions } from './import-job-types.js';
 import { inlineImportScript } from './inline-import-script.js';
 import { importCommandWords } from './render-import-script.js';
 import { resolveImportCommand } from './resolve-import-command.js';
+import { splitFiltersForFile } from './split-filters-for-file.js';
 
 /**
  * The `hf buckets import …` line the Job will run, quoted exactly as in its script, for showing
@@ -21,7 +22,7 @@ export function describeImportCommand(options: ImportCommandOptions & { installS
   if (inlineImportScript(command, options.installSpec ?? DEFAULT_INSTALL_SPEC)) {
     return ['hf buckets import', ...importCommandWords(command, { kind: 'inline' })].join(' ');
   }
-  const patterns = command.filters.include.length + command.filters.exclude.length;
-  const words = importCommandWords(command, { kind: 'filter-file', environmentNames: [] });
-  return `hf buckets import ${words.join(' ')}  # $filters_file: ${patterns} patterns, too many for the command line`;
+  const split = splitFiltersForFile(command.filters);
+  const words = importCommandWords(command, { kind: 'filter-file', environmentNames: [], extraArgs: split.args });
+  return `hf buckets import ${words.join(' ')}  # $filters_file: ${split.filePatterns} patterns, too many for the command line`;
 }

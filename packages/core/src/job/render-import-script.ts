@@ -5,8 +5,11 @@ import type { ResolvedImportCommand } from './resolve-import-command.js';
 export type FilterTransport =
   /** `--include=…`/`--exclude=…` arguments on the command line. */
   | { kind: 'inline' }
-  /** A `--filter-from` file rebuilt from gzip+base64 chunks in these environment variables. */
-  | { kind: 'filter-file'; environmentNames: string[] };
+  /**
+   * A `--filter-from` file rebuilt from gzip+base64 chunks in these environment variables, plus the
+   * `--include`/`--exclude` arguments for the patterns a file cannot carry.
+   */
+  | { kind: 'filter-file'; environmentNames: string[]; extraArgs?: string[] };
 
 /** The inputs of {@link renderImportScript}. */
 export interface ImportScriptOptions {
@@ -30,7 +33,9 @@ function filterFileLines(environmentNames: readonly string[]): string[] {
 /** The words after `hf buckets import`, each quoted (or a double-quoted expansion). */
 export function importCommandWords(command: ResolvedImportCommand, transport: FilterTransport): string[] {
   const filterWords =
-    transport.kind === 'inline' ? command.inlineFilterArgs.map(shellQuote) : ['"--filter-from=$filters_file"'];
+    transport.kind === 'inline'
+      ? command.inlineFilterArgs.map(shellQuote)
+      : ['"--filter-from=$filters_file"', ...(transport.extraArgs ?? []).map(shellQuote)];
   return [shellQuote(command.sourceUri), shellQuote(command.destinationUri), ...filterWords, ...command.optionArgs.map(shellQuote)];
 }
 

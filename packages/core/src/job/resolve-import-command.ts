@@ -1,6 +1,7 @@
 import type { ImportFilters } from '../filters/import-filters.js';
 import type { ImportCommandOptions } from './import-job-types.js';
 import { JobInputError } from './job-input-error.js';
+import { validateBucketPrefix } from './validate-bucket-prefix.js';
 import { validateFolderPrefix } from './validate-folder-prefix.js';
 import { validateHubName } from './validate-hub-name.js';
 import { validateS3Source, type ValidatedS3Source } from './validate-s3-source.js';
@@ -25,14 +26,17 @@ function validateFilters(filters: ImportFilters): string {
   if ([...filters.include, ...filters.exclude].some((pattern) => pattern.includes('\0'))) {
     throw new JobInputError('filters', 'A filter pattern contains a NUL character, which cannot be passed to the import command.');
   }
-  return validateFolderPrefix(filters.root, 'filters', { addTrailingSlash: false });
-}
-
-function validateDestinationPrefix(prefix: string): string {
-  if (prefix.includes('\\')) {
-    throw new JobInputError('destination.prefix', `The folder "${prefix}" contains '\\', which Hugging Face bucket paths do not allow.`);
+  try {
+    return validateFolderPrefix(filters.root, 'filters', { addTrailingSlash: false });
+  } catch (error) {
+    if (!(error instanceof JobInputError) || !filters.root.endsWith('/') || filters.root.startsWith('/')) throw error;
+    // The root comes from S3 keys (compileFilters), not from a form: say what the user can change.
+    throw new JobInputError(
+      'filters',
+      `Everything selected is inside the folder "${filters.root}", whose path has an empty ("//"), "." or ".." folder name. ` +
+        'The import recreates that path in the bucket, and bucket paths cannot hold such names: leave these files out of the selection.',
+    );
   }
-  return validateFolderPrefix(prefix, 'destination.prefix', { addTrailingSlash: true });
 }
 
 function optionArgs({ dryRun, skipExisting, workers }: ImportCommandOptions): string[] {
@@ -60,7 +64,8 @@ export function resolveImportCommand(options: ImportCommandOptions): ResolvedImp
   const { namespace, bucket } = options.destination;
   validateHubName(namespace, 'destination.namespace');
   validateHubName(bucket, 'destination.bucket');
-  const destinationPath = (validateDestinationPrefix(options.destination.prefix ?? '') + root).replace(/\/$/, '');
+  // The same rules as the destination form (resolveBucketTarget): what bucket paths may contain.
+  const destinationPath = (validateBucketPrefix(options.destination.prefix ?? '', 'destination.prefix') + root).replace(/\/$/, '');
   const sourcePath = source.prefix + root;
   return {
     source,

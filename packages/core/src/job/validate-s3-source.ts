@@ -17,6 +17,10 @@ const REGION = /^[A-Za-z0-9_-]{1,64}$/;
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 function validateEndpoint(endpoint: string): string {
+  // The URL parser would silently drop spaces, tabs and line breaks; a paste accident should show.
+  if (/[\s\x00-\x1f\x7f]/.test(endpoint)) {
+    throw new JobInputError('source.endpoint', 'The endpoint contains spaces, line breaks or control characters; paste it again without them.');
+  }
   let url: URL;
   try {
     url = new URL(endpoint);
@@ -31,7 +35,8 @@ function validateEndpoint(endpoint: string): string {
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback)) {
     throw new JobInputError('source.endpoint', 'The endpoint must use https:// (plain http:// is only allowed for localhost, 127.0.0.1 and [::1]).');
   }
-  if (url.search || url.hash) {
+  // `search` and `hash` are empty for a bare "?" or "#", which would still reach botocore.
+  if (/[?#]/.test(url.href)) {
     throw new JobInputError('source.endpoint', 'The endpoint must not have a query string or fragment; enter just the server URL.');
   }
   return url.href.replace(/\/+$/, '');

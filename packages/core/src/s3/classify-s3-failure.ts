@@ -10,7 +10,7 @@ interface SdkFailure {
   Code?: string;
   Region?: string;
   Endpoint?: string;
-  $metadata?: { httpStatusCode?: number };
+  $metadata?: { httpStatusCode?: number; requestId?: string; extendedRequestId?: string; attempts?: number };
   $response?: { statusCode?: number; headers?: Record<string, string | undefined> };
 }
 
@@ -69,14 +69,37 @@ export function isRetryableFailure(error: unknown): boolean {
 }
 
 /**
+ * The SDK error as an S3Error's `cause`: its name, message, codes, status and request ids only.
+ * The SDK copies every field of S3's error body onto the error, and AWS answers a bad signature
+ * with the access key id, the string it signed and the signature it got; it also keeps the raw
+ * response, whose request carries the Authorization and session-token headers. None of that may
+ * reach a log through `console.error(error)`.
+ */
+export function redactedCause(error: unknown): unknown {
+  if (!(error instanceof Error)) return error;
+  const failure = asSdkFailure(error);
+  const summary = new Error(error.message);
+  summary.name = error.name;
+  const { httpStatusCode, requestId, extendedRequestId, attempts } = failure.$metadata ?? {};
+  Object.assign(summary, {
+    ...(failure.code === undefined ? {} : { code: failure.code }),
+    ...(failure.Code === undefined ? {} : { Code: failure.Code }),
+    ...(failure.$metadata ? { $metadata: { httpStatusCode, requestId, extendedRequestId, attempts } } : {}),
+  });
+  // The frames are the SDK's own; the first line repeats the (safe) message.
+  summary.stack = error.stack;
+  return summary;
+}
+
+/**
  * Turns an error thrown by the AWS SDK into an {@link S3Error}. Browser fetch failures come out as
  * 'network' here; use diagnoseFetchFailure to tell CORS from unreachable servers.
  */
-export function classifyS3Failure(error: unknown, connection: S3Connection, attempts: number): S3Error {
+export function classifyS3Failure(error: unknown, connection: S3Connection, attempts: number, folder?: string): S3Error {
   const failure = asSdkFailure(error);
   const status = httpStatusOf(error);
   const code = errorCodeOf(failure);
-  const facts = { connection, status, code, attempts, cause: error };
+  const facts = { connection, status, code, attempts, folder, cause: redactedCause(error) };
   if (status === undefined) {
     const unreachable = failure.code !== undefined && UNREACHABLE_CODES.has(failure.code);
     return createS3Error(unreachable ? 'unreachable' : 'network', { ...facts, code: failure.code });

@@ -5,7 +5,7 @@ import { S3Error } from './s3-error.js';
 import type { S3RequestOptions } from './send-s3-request.js';
 import { tallyObjectsPage } from './tally-objects-page.js';
 import type { ListingTally } from './tally-listing-xml.js';
-import { validateConnection, validateFolderPath } from './validate-connection.js';
+import { validateConnection, validateListedFolder } from './validate-connection.js';
 import { MAX_PAGE_SIZE, validateConcurrency, validatePageSize } from './validate-options.js';
 
 /** Running totals of {@link countFolder}. */
@@ -46,9 +46,10 @@ const MIN_DEFAULT_PENDING = 10_000;
  * Counts the files and bytes under a folder, at every depth. Each sub-folder found by a
  * one-level listing becomes its own listing, run in parallel, never more than `concurrency` at
  * once, so wide trees are counted much faster than one flat listing would. Only totals and a
- * bounded queue of folders still to list are kept in memory, never the keys (see `maxPending`).
- * Folder marker objects (keys ending with '/') are not counted, as {@link listFolder} does not
- * list them.
+ * bounded queue of folders still to list are kept in memory, never the keys (see `maxPending`),
+ * and each page is reduced to its totals by a light scan of the listing (see tallyObjectsPage):
+ * the SDK's full deserialization would otherwise be what limits a parallel count. Folder marker
+ * objects (keys ending with '/') are not counted, as {@link listFolder} does not list them.
  *
  * @param folder '' for the whole source prefix, otherwise a relative path ending with '/'.
  * @throws S3Error; the first failure cancels the requests still running. Aborting `signal`
@@ -66,7 +67,7 @@ export function countFolder(
   let pending: PendingLists;
   try {
     validateConnection(connection);
-    validateFolderPath(folder, 'folder');
+    validateListedFolder(folder);
     validateConcurrency(concurrency);
     validatePageSize(pageSize);
     pending = new PendingLists(validateMaxPending(maxPending, concurrency, pageSize), pageSize);

@@ -12,6 +12,8 @@ export interface S3FailureFacts {
   /** How many requests were tried before giving up. */
   attempts?: number;
   requestTimeoutMs?: number;
+  /** The folder being listed, relative to the source prefix; named in messages about it. */
+  folder?: string;
   cause?: unknown;
 }
 
@@ -35,6 +37,11 @@ function duration(ms: number): string {
   return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
 }
 
+/** ' the folder "x/" in' / ' in' style phrase, or '' at the top of the source prefix. */
+function ofFolder(folder: string | undefined): string {
+  return folder ? ` the folder "${folder}" in` : '';
+}
+
 function afterAttempts(attempts: number | undefined): string {
   return attempts && attempts > 1 ? ` after ${attempts} attempts` : '';
 }
@@ -46,11 +53,15 @@ const messages: Record<RuntimeKind, (facts: S3FailureFacts) => string> = {
   'expired-token': () =>
     'The session token of these temporary credentials has expired. ' +
     'Get a fresh access key, secret and session token, then try again.',
-  'access-denied': ({ connection }) =>
+  'access-denied': ({ connection, folder }) =>
     connection.anonymous
-      ? `Anonymous listing is not allowed on ${where(connection)}. Enter credentials, or make the bucket public.`
-      : `These credentials may not list ${where(connection)}. ` +
-        `Grant them s3:ListBucket on arn:aws:s3:::${connection.bucket} (and s3:GetObject on its objects), or use other credentials.`,
+      ? `Anonymous listing is not allowed on${ofFolder(folder)} ${where(connection)}. Enter credentials, or make the bucket public.`
+      : folder
+        ? `These credentials may not list${ofFolder(folder)} ${where(connection)}. ` +
+          `Grant them s3:ListBucket on arn:aws:s3:::${connection.bucket} for the prefix "${(connection.prefix ?? '') + folder}" ` +
+          '(and s3:GetObject on its objects), or leave this folder out of the import.'
+        : `These credentials may not list ${where(connection)}. ` +
+          `Grant them s3:ListBucket on arn:aws:s3:::${connection.bucket} (and s3:GetObject on its objects), or use other credentials.`,
   'no-such-bucket': ({ connection }) =>
     `There is no ${where(connection)}. Check the bucket name${connection.endpoint ? ' and the endpoint' : ''}.`,
   'wrong-region': ({ connection, region }) =>
@@ -69,9 +80,9 @@ const messages: Record<RuntimeKind, (facts: S3FailureFacts) => string> = {
     `${server(connection)} did not answer within ${duration(requestTimeoutMs ?? 0)}. ` +
     'Check the endpoint and your network connection, then try again.',
   aborted: () => 'The S3 request was cancelled.',
-  unknown: ({ connection, code, status, serverMessage, attempts }) =>
+  unknown: ({ connection, code, status, serverMessage, attempts, folder }) =>
     `S3 answered ${[code, status && `HTTP ${status}`].filter(Boolean).join(', ') || 'with an unexpected error'} ` +
-    `for ${where(connection)}${afterAttempts(attempts)}${serverMessage ? `: ${serverMessage}` : ''}. Try again later; ` +
+    `for${ofFolder(folder)} ${where(connection)}${afterAttempts(attempts)}${serverMessage ? `: ${serverMessage}` : ''}. Try again later; ` +
     'if it keeps failing, check the bucket settings.',
 };
 
@@ -84,6 +95,7 @@ export function createS3Error(kind: RuntimeKind, facts: S3FailureFacts): S3Error
     region: facts.region,
     status: facts.status,
     code: facts.code,
+    folder: facts.folder,
     cause: facts.cause,
   });
 }

@@ -18,6 +18,7 @@ export {
   validateConnection,
   validateEndpoint,
   validateFolderPath,
+  validateListedFolder,
   validateRegion,
 } from './validate-connection.js';
 export { withRegionRecovery, type RegionRecoveryResult } from './with-region-recovery.js';

@@ -2,7 +2,7 @@ import type { S3FileEntry } from '../selection/selection-tree.js';
 import type { S3Connection } from './s3-connection.js';
 import { listObjectsPage } from './list-objects-page.js';
 import type { S3RequestOptions } from './send-s3-request.js';
-import { validateConnection, validateFolderPath } from './validate-connection.js';
+import { validateConnection, validateListedFolder } from './validate-connection.js';
 import { MAX_PAGE_SIZE, validatePageSize } from './validate-options.js';
 
 /** One level of a folder: its files and its sub-folders (ending with '/'), relative to the source prefix. */
@@ -42,7 +42,7 @@ export async function listFolder(
 ): Promise<FolderListing> {
   const { onPage, pageSize = MAX_PAGE_SIZE, ...requestOptions } = options;
   validateConnection(connection);
-  validateFolderPath(folder, 'folder');
+  validateListedFolder(folder);
   validatePageSize(pageSize);
   const sourcePrefix = connection.prefix ?? '';
   const prefix = sourcePrefix + folder;

@@ -36,5 +36,6 @@ export function listObjectsPage(
         { abortSignal },
       ),
     options,
+    { folder: request.prefix.slice((connection.prefix ?? '').length) },
   );
 }

@@ -23,6 +23,11 @@ export interface S3ErrorDetails {
   code?: string;
   /** The offending input, for 'invalid-input' (e.g. 'bucket', 'endpoint', 'credentials.accessKeyId'). */
   field?: string;
+  /**
+   * The folder whose listing failed, relative to the connection's source prefix ('' = its top),
+   * so a page can show the error on that folder's row while the others stay usable.
+   */
+  folder?: string;
   cause?: unknown;
 }
 
@@ -41,6 +46,7 @@ export class S3Error extends Error {
   readonly status?: number;
   readonly code?: string;
   readonly field?: string;
+  readonly folder?: string;
 
   constructor(kind: S3ErrorKind, message: string, details: S3ErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -49,5 +55,6 @@ export class S3Error extends Error {
     this.status = details.status;
     this.code = details.code;
     this.field = details.field;
+    this.folder = details.folder;
   }
 }

@@ -1,5 +1,5 @@
 import type { S3Client } from '@aws-sdk/client-s3';
-import { classifyS3Failure, isFetchFailure, isRetryableFailure } from './classify-s3-failure.js';
+import { classifyS3Failure, isFetchFailure, isRetryableFailure, redactedCause } from './classify-s3-failure.js';
 import { createS3Error } from './create-s3-error.js';
 import { diagnoseFetchFailure } from './diagnose-fetch-failure.js';
 import { getS3Client } from './get-s3-client.js';
@@ -33,7 +33,8 @@ const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
 /**
  * Runs one S3 request with a time-out per try, bounded retries (backoff with jitter) for
- * failures that may pass, and every error turned into an S3Error.
+ * failures that may pass, and every error turned into an S3Error (naming `folder`, the folder
+ * being listed relative to the source prefix, when given).
  *
  * @example
  * const page = await sendS3Request(connection, ({ client, sdk, abortSignal }) =>
@@ -43,6 +44,7 @@ export async function sendS3Request<T>(
   connection: S3Connection,
   operation: (context: S3OperationContext) => Promise<T>,
   options: S3RequestOptions = {},
+  { folder }: { folder?: string } = {},
 ): Promise<T> {
   const { signal, maxAttempts = DEFAULT_MAX_ATTEMPTS, requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS } = options;
   validateRequestOptions(maxAttempts, requestTimeoutMs);
@@ -59,7 +61,7 @@ export async function sendS3Request<T>(
       return await operation({ client, sdk, abortSignal });
     } catch (error) {
       if (signal?.aborted) throw aborted();
-      if (timeout.signal.aborted) throw createS3Error('timeout', { connection, requestTimeoutMs, cause: error });
+      if (timeout.signal.aborted) throw createS3Error('timeout', { connection, requestTimeoutMs, folder, cause: redactedCause(error) });
       if (attempt < maxAttempts && isRetryableFailure(error)) {
         await abortableDelay(retryDelayMs(attempt), signal).catch(() => {
           throw aborted();
@@ -69,7 +71,7 @@ export async function sendS3Request<T>(
       if (isFetchFailure(error)) {
         throw await diagnoseFetchFailure(connection, { fetch: options.fetch, signal, timeoutMs: requestTimeoutMs });
       }
-      throw classifyS3Failure(error, connection, attempt);
+      throw classifyS3Failure(error, connection, attempt, folder);
     } finally {
       clearTimeout(timer);
     }

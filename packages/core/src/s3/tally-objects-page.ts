@@ -45,5 +45,6 @@ export function tallyObjectsPage(connection: S3Connection, request: ListPageRequ
       return tally;
     },
     options,
+    { folder: request.prefix.slice((connection.prefix ?? '').length) },
   );
 }

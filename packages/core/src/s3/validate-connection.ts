@@ -32,23 +32,32 @@ export function validateBucketName(bucket: string): void {
   if (problem) throw invalid('bucket', `The bucket name "${bucket}" ${problem}. Copy the name exactly as the S3 console shows it.`);
 }
 
-/** Throws an 'invalid-input' {@link S3Error} unless `endpoint` is an https URL (http only for this machine). */
+/**
+ * Throws an 'invalid-input' {@link S3Error} unless `endpoint` is an https URL (http only for this
+ * machine) without credentials, query or fragment. The messages never repeat the value: a pasted
+ * URL may carry a password.
+ */
 export function validateEndpoint(endpoint: string): void {
+  // The URL parser would silently drop spaces, tabs and line breaks; a paste accident should show.
+  if (/[\s\x00-\x1f\x7f]/.test(endpoint)) {
+    throw invalid('endpoint', 'The endpoint contains spaces, line breaks or control characters. Paste it again without them, like https://s3.example.com.');
+  }
   let url: URL;
   try {
     url = new URL(endpoint);
   } catch {
-    throw invalid('endpoint', `The endpoint "${endpoint}" is not a URL. Enter it like https://s3.example.com.`);
+    throw invalid('endpoint', 'The endpoint is not a URL. Enter it like https://s3.example.com.');
   }
   if (url.username || url.password) {
     throw invalid('endpoint', 'The endpoint must not contain a user name or password. Enter the keys in the credential fields instead.');
   }
-  if (url.search || url.hash) {
-    throw invalid('endpoint', `The endpoint "${endpoint}" must not have a query or fragment. Enter only the server address, like https://s3.example.com.`);
+  // `search` and `hash` are empty for a bare "?" or "#", which would still end up in requests.
+  if (/[?#]/.test(url.href)) {
+    throw invalid('endpoint', 'The endpoint must not have a query or fragment. Enter only the server address, like https://s3.example.com.');
   }
   const secure = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
   if (!secure) {
-    throw invalid('endpoint', `The endpoint "${endpoint}" must use https:// (plain http is only allowed for localhost).`);
+    throw invalid('endpoint', `The endpoint must use https:// (plain http is only allowed for localhost, 127.0.0.1 and [::1]); ${url.protocol}//${url.host} does not.`);
   }
 }
 
@@ -72,6 +81,17 @@ export function validateFolderPath(path: string, field: string): void {
   const segments = path.slice(0, -1).split('/');
   if (segments.some((segment) => segment === '' || segment === '..')) {
     throw invalid(field, `The folder "${path}" must not start with "/" or contain "//" or "..".`);
+  }
+}
+
+/**
+ * Throws an 'invalid-input' {@link S3Error} unless `folder` is '' or ends with '/'. Unlike a typed
+ * prefix, a folder to list comes from S3 itself (a CommonPrefix), where empty and `..` names are
+ * legal: keys like `/x`, `a//b` or `a/../b` give the folders `/`, `a//` and `a/../`.
+ */
+export function validateListedFolder(folder: string, field = 'folder'): void {
+  if (folder !== '' && !folder.endsWith('/')) {
+    throw invalid(field, `The folder "${folder}" must end with "/" (or be empty for the top of the bucket).`);
   }
 }
 

@@ -88,10 +88,12 @@ export function visibleRows(
   const addLevel = (folder: string, level: number, insideMatch: boolean): void => {
     const children = childrenOf(folder);
     if (!children) return;
-    const shown = (name: string, path?: string) =>
-      query === '' || insideMatch || matches(name) || (path !== undefined && hasMatchInside(path));
-    const folders = children.folders.filter((path) => shown(nameOf(folder, path), path));
-    const files = children.files.filter((file) => shown(nameOf(folder, file.key)));
+    // Without a filter (or inside a matching folder) every child is shown: no copies, no tests.
+    const everything = query === '' || insideMatch;
+    const folders = everything
+      ? children.folders
+      : children.folders.filter((path) => matches(nameOf(folder, path)) || hasMatchInside(path));
+    const files = everything ? children.files : children.files.filter((file) => matches(nameOf(folder, file.key)));
     const setSize = folders.length + files.length;
     let posInSet = 0;
     for (const path of folders) {
@@ -101,8 +103,9 @@ export function visibleRows(
       rows.push({ path, name, kind: 'folder', level, posInSet: ++posInSet, setSize, size: undefined, expanded, match });
       if (expanded) addLevel(path, level + 1, insideMatch || match);
     }
-    for (const { key, size } of files) {
-      const name = nameOf(folder, key);
+    for (let index = 0; index < files.length; index++) {
+      const { key, size } = files[index];
+      const name = key.slice(folder.length);
       rows.push({ path: key, name, kind: 'file', level, posInSet: ++posInSet, setSize, size, expanded: false, match: matches(name) });
     }
   };

@@ -11,9 +11,9 @@ import { estimateUncountedFolder, loadOf, selectedWeight } from './shard-weight.
 import { MAX_SHARDS } from './shard-thresholds.js';
 import { validateShardCount, validateShardThresholds, type ShardLimits } from './validate-shard-options.js';
 
-// Pieces are cut to at most 1/8 of a shard's fair share, so that even cuts exist (the heaviest
-// shard exceeds the fair share by at most an eighth of it, or by one indivisible piece) while
-// subtrees stay whole, and their filters short, wherever that is enough.
+// Pieces are cut to at most 1/8 of a shard's fair share: fine enough for a cut near every ideal
+// point (choose-cuts.ts keeps the heaviest shard within a quarter of the fair share above it, or
+// one indivisible piece), coarse enough that subtrees stay whole, and filters short, elsewhere.
 const PIECES_PER_SHARD = 8;
 
 /**
@@ -21,7 +21,10 @@ const PIECES_PER_SHARD = 8;
  * selection, every file once. Each shard is a run of whole subtrees (split further only when one
  * is too heavy: a folder's files, then its subfolders), balanced by bytes and files, and gets its
  * own exact filters. Selected never-listed folders are never split; without a count their size is
- * a guess (see `uncountedFolders`), so count them first for an even split.
+ * a guess (see `uncountedFolders`), so count them first for an even split. A cut through one
+ * folder's files makes one of the two shards name its side's files one by one, so a huge flat
+ * folder split many ways can give a shard more patterns than a Job carries (buildImportJob then
+ * throws SelectionTooLargeError): fewer shards avoid that.
  *
  * @throws {EmptySelectionError} when nothing is selected.
  * @throws {ShardPlanError} for an invalid option (its `field` names it).

@@ -72,6 +72,13 @@ describe('S3 listing in Chromium', () => {
     expect(await countFolder(ownerConnection(server), 'data/')).to.deep.equal(expectedCount(server.objects, 'data/'));
   });
 
+  it('counts the whole bucket (hostile names, pages of the 5,000-file folder), signed and anonymous', async () => {
+    const expected = expectedCount(server.objects, '');
+    expect(await countFolder(ownerConnection(server), '')).to.deep.equal(expected);
+    const anonymous: S3Connection = { bucket: server.publicBucket, region: server.region, endpoint: server.endpoint, anonymous: true };
+    expect(await countFolder(anonymous, '', { concurrency: 3 })).to.deep.equal(expected);
+  });
+
   it('lists the public bucket without credentials', async () => {
     const connection: S3Connection = { bucket: server.publicBucket, region: server.region, endpoint: server.endpoint, anonymous: true };
     const listing = await listFolder(connection, 'data/');
