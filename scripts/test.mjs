@@ -90,7 +90,7 @@ async function main() {
   if ((await step('system packages (Chromium, Ceph RADOS Gateway)', () => run('bash', ['scripts/ensure-system-deps.sh']))) !== 0) return;
   if (!skipBuild) {
     if ((await step('type check (tsc)', () => run(bin('tsc'), ['-p', 'tsconfig.json']))) !== 0) return;
-    if ((await step('build (rollup)', () => run(bin('rollup'), ['-c', '--silent']))) !== 0) return;
+    if ((await step('build (rollup, custom-elements manifests)', () => run('npm', ['run', '--silent', 'build']))) !== 0) return;
   }
 
   console.log('\n━━ test servers: Ceph RADOS Gateway (S3), fault proxy, hub emulator');

@@ -54,6 +54,7 @@ const renderSegments = (segments: StatusSegment[]) =>
  * `namespace/name` typed in one field), a folder in it, its visibility and whether to create it.
  * Checks (debounced, abortable) whether the bucket exists and explains 401/403 at the fields.
  *
+ * @tagname hf-bucket-target
  * @summary Choose or create the destination Storage Bucket and folder of an import.
  *
  * @fires {HfBucketTargetChangeEvent} hf-bucket-target-change - The value changed: edited by the

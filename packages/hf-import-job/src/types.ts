@@ -1,32 +1,10 @@
-import type { ImportFilters, SelectionStats } from '@s3-to-hf/core';
+import type { BucketTarget, ImportSelection } from '@s3-to-hf/core';
 
-/**
- * What `<s3-tree>` reports as its `selection` (structurally the same as its `S3TreeSelection`,
- * declared here so this package does not depend on the tree's).
- */
-export interface ImportJobSelection {
-  mode: 'tree' | 'manual';
-  /** Undefined in manual mode, where sizes are unknown. */
-  stats?: SelectionStats;
-  /** Undefined while nothing valid is selected; `problem` says why. */
-  filters?: ImportFilters;
-  problem?: string;
-}
+/** What `<s3-tree>` reports as its `selection`: core's `ImportSelection`. */
+export type ImportJobSelection = ImportSelection;
 
-/**
- * What `<hf-bucket-target>` reports as its `value` (structurally the same as its
- * `HfBucketTargetValue`).
- */
-export interface ImportJobTarget {
-  namespace: string;
-  bucket: string;
-  prefix: string;
-  private: boolean;
-  createIfMissing: boolean;
-  /** Undefined while unknown (not checked yet). */
-  exists: boolean | undefined;
-  valid: boolean;
-}
+/** What `<hf-bucket-target>` reports as its `value`: core's `BucketTarget`. */
+export type ImportJobTarget = BucketTarget;
 
 /** A Job the element follows, enough to find it again (e.g. after a reload). */
 export interface ImportJobRef {

@@ -1,20 +1,11 @@
-import type { ImportFilters } from '@s3-to-hf/core/filters';
+import type { ImportSelection, ImportSelectionMode } from '@s3-to-hf/core/job';
 import type { S3Error } from '@s3-to-hf/core/s3';
-import type { SelectionStats } from '@s3-to-hf/core/selection';
 
 /** How the files to import are chosen: ticked in the tree, or typed as patterns. */
-export type S3TreeMode = 'tree' | 'manual';
+export type S3TreeMode = ImportSelectionMode;
 
-/** What `<s3-tree>` currently selects for import. */
-export interface S3TreeSelection {
-  mode: S3TreeMode;
-  /** Totals of the ticked files and folders; undefined in manual mode, where sizes are unknown. */
-  stats?: SelectionStats;
-  /** What `hf buckets import` needs to copy exactly the selection; undefined while nothing valid is selected. */
-  filters?: ImportFilters;
-  /** Why `filters` is undefined, in words for the user. */
-  problem?: string;
-}
+/** What `<s3-tree>` currently selects for import (core's `ImportSelection`). */
+export type S3TreeSelection = ImportSelection;
 
 /** Detail of {@link S3TreeErrorEvent}. */
 export interface S3TreeErrorDetail {

@@ -57,6 +57,7 @@ function sameData(a: S3Connection, b: S3Connection): boolean {
  * errors, and through a new `connection` that reads the same bucket, endpoint and prefix (fixed
  * credentials, a corrected region); any other connection starts a new tree.
  *
+ * @tagname s3-tree
  * @summary Tick what to import from an S3 bucket, or type patterns when it cannot be listed.
  *
  * @fires {S3TreeSelectionChangeEvent} s3-tree-selection-change - When `selection` changes: ticks, patterns, mode,

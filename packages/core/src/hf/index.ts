@@ -16,6 +16,7 @@ export { hubBucketUrl } from './hub-bucket-url.js';
 export { PERMISSION_HINTS, type HubAction, type HubPermission } from './hub-action.js';
 export { JOB_STAGES, isTerminalStage, type JobStage } from './job-stages.js';
 export { listJobHardware, type JobHardware } from './list-job-hardware.js';
+export { groupImportJobs, listImports, type ImportRecord } from './list-imports.js';
 export { listJobs, type ListJobsOptions } from './list-jobs.js';
 export { completeOAuthSignIn, type CompleteOAuthSignInOptions } from './oauth-complete-sign-in.js';
 export { cleanOAuthRedirectUrl, oauthRedirectParams, type OAuthRedirectParams } from './oauth-redirect-url.js';

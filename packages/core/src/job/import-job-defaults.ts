@@ -24,3 +24,9 @@ export const APP_LABEL_VALUE = 's3-to-hf-import';
 
 /** Label key holding the import id, used to find an existing Job before submitting again. */
 export const IMPORT_ID_LABEL_KEY = 'import-id';
+
+/** Label key shared by the Jobs of one import split into shards (its value: the import group id). */
+export const IMPORT_GROUP_LABEL_KEY = 'import-group';
+
+/** Label key of a shard's position in its group: `<index>-of-<count>`, counting from 1. */
+export const SHARD_LABEL_KEY = 'shard';

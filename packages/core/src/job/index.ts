@@ -1,6 +1,7 @@
 // Public API of the import Job: from a compiled selection to the body of `POST /api/jobs/{ns}`,
 // and from the Job's log lines back to progress and an outcome.
 export { buildImportJob } from './build-import-job.js';
+export type { BucketTarget } from './bucket-target.js';
 export { describeImportCommand } from './describe-import-command.js';
 export {
   DEFAULT_IMPORT_THROUGHPUT,
@@ -21,7 +22,9 @@ export {
   DEFAULT_INSTALL_SPEC,
   DEFAULT_S3_REGION,
   DEFAULT_TIMEOUT_SECONDS,
+  IMPORT_GROUP_LABEL_KEY,
   IMPORT_ID_LABEL_KEY,
+  SHARD_LABEL_KEY,
 } from './import-job-defaults.js';
 export { importJobLabels } from './import-job-labels.js';
 export { importJobSecretNames } from './import-job-secret-names.js';
@@ -67,3 +70,5 @@ export {
 export { validateBucketPrefix } from './validate-bucket-prefix.js';
 export { validateFolderPrefix } from './validate-folder-prefix.js';
 export { validateHubName } from './validate-hub-name.js';
+export type { ImportSelection, ImportSelectionMode } from './import-selection.js';
+export { formatShardLabel, parseShardLabel, type ShardPosition } from './shard-label.js';
