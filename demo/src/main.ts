@@ -1,9 +1,7 @@
 // Entry of the importer page (the demo static Space). page-setup comes first: it installs the
-// fetch guard before the elements' modules evaluate; importing the element packages registers them.
+// fetch guard before any other module evaluates. The elements of steps 3 and 4 are not imported
+// here: the app fetches their chunk once the first screen is on (see elements/load-elements.ts).
 import { connectionPolicy, pageConfig } from './page-setup.js';
-import '@s3-to-hf/s3-tree';
-import '@s3-to-hf/hf-bucket-target';
-import '@s3-to-hf/hf-import-job';
 import { ImporterAppElement } from './app/importer-app-element.js';
 
 ImporterAppElement.define();

@@ -2,20 +2,29 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { baseStyles } from '@s3-to-hf/ui';
 import type { S3Connection } from '@s3-to-hf/core';
+import type { HfBucketTargetChangeEvent, HfBucketTargetElement, HfBucketTargetValue } from '@s3-to-hf/hf-bucket-target';
+import type { HfImportJobCreatedEvent, HfImportJobElement, HfImportJobFinishedEvent, HfImportJobStatusEvent } from '@s3-to-hf/hf-import-job';
+import type { S3TreeErrorEvent, S3TreeSelection, S3TreeSelectionChangeEvent } from '@s3-to-hf/s3-tree';
 import type { PageConfig } from '../config/page-config.js';
-import { detailOf, type BucketTargetValue, type ImportJobEventDetail, type TreeSelection } from '../elements/element-contracts.js';
+import { loadElements } from '../elements/load-elements.js';
 import { suggestBucketName } from '../elements/suggest-bucket-name.js';
+import { importEntry, type ImportEntry } from '../imports/import-entry.js';
+import { ImportsController } from '../imports/imports-controller.js';
 import type { ConnectionPolicyControl } from '../net/install-fetch-guard.js';
-import { formFieldForS3Error, type S3ErrorLike } from '../s3/s3-error-field.js';
+import { formFieldForS3Error } from '../s3/s3-error-field.js';
 import { EMPTY_S3_FORM, connectionFromForm, type S3FormErrors, type S3FormField, type S3FormValues } from '../s3/s3-form.js';
 import { finishOAuthSignIn, hasOAuthAnswer, startOAuthSignIn } from '../session/oauth-flow.js';
+import type { AccountStanding } from '../session/account-standing.js';
 import type { PageSession } from '../session/page-session.js';
-import { signInWithToken } from '../session/token-session.js';
+import { readAccountStanding, signInWithToken } from '../session/token-session.js';
 import { importerAppStyles } from './importer-app.styles.js';
+import { isJobGoing, nextJobUpdate, type JobUpdate } from './job-update.js';
 import { jobStatus, selectionStatus } from './step-status.js';
 import { connectView } from './views/connect-view.js';
+import type { ElementsState } from './views/elements-pending.js';
 import { headerView } from './views/header-view.js';
 import { importView } from './views/import-view.js';
+import { importsView } from './views/imports-view.js';
 import { selectView } from './views/select-view.js';
 import { signInView } from './views/sign-in-view.js';
 import { stepCard } from './views/step-card.js';
@@ -26,6 +35,15 @@ const SECRET_FIELDS = { accessKeyId: '', secretAccessKey: '', sessionToken: '' }
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+type ImportJobEvent = HfImportJobCreatedEvent | HfImportJobStatusEvent | HfImportJobFinishedEvent;
+
+/** The import followed in the "Your imports" card. */
+interface FollowedImport {
+  id: string;
+  namespace: string;
+  jobId: string;
+}
 
 /**
  * The importer page: sign in, connect S3, choose what to copy, choose the destination and run the
@@ -57,11 +75,20 @@ export class ImporterAppElement extends LitElement {
   @state() private connection?: S3Connection;
   @state() private connectedValues?: S3FormValues;
   @state() private editingS3 = false;
-  @state() private selection?: TreeSelection;
-  @state() private target?: BucketTargetValue;
-  @state() private job?: ImportJobEventDetail;
+  @state() private selection?: S3TreeSelection;
+  @state() private target?: HfBucketTargetValue;
+  /** The Job step 4 launched, as its events tell. */
+  @state() private job?: JobUpdate;
   @state() private now = new Date();
   @state() private avatarFailed = false;
+  @state() private account?: AccountStanding;
+  @state() private elements: ElementsState = 'loading';
+  @state() private followed?: FollowedImport;
+  /** The Job followed in "Your imports", as its events tell. */
+  @state() private followedJob?: JobUpdate;
+  @state() private showAllImports = false;
+
+  private readonly imports = new ImportsController(this);
 
   private signInAbort?: AbortController;
   private expiryTimer?: ReturnType<typeof setTimeout>;
@@ -72,6 +99,19 @@ export class ImporterAppElement extends LitElement {
     // Keeps "access for 7 h 59 min" current; minute precision is all it shows.
     this.clockTimer = setInterval(() => (this.now = new Date()), 60_000);
     void this.finishOAuth();
+    void this.loadElementsAfterFirstRender();
+  }
+
+  /** The first screen needs none of the elements: fetch their chunk once it is on screen. */
+  private async loadElementsAfterFirstRender(): Promise<void> {
+    await this.updateComplete;
+    this.elements = 'loading';
+    try {
+      await loadElements();
+      this.elements = 'ready';
+    } catch {
+      this.elements = 'failed';
+    }
   }
 
   override disconnectedCallback(): void {
@@ -130,6 +170,12 @@ export class ImporterAppElement extends LitElement {
 
   private signIn(session: PageSession): void {
     this.session = session;
+    this.account = session.account;
+    this.followed = undefined;
+    this.followedJob = undefined;
+    this.showAllImports = false;
+    this.imports.follow(session, this.config.hubUrl);
+    if (!session.account) void this.loadAccountStanding(session);
     this.token = '';
     this.tokenError = undefined;
     this.oauthError = undefined;
@@ -138,6 +184,16 @@ export class ImporterAppElement extends LitElement {
     this.now = new Date();
     this.scheduleExpiry(session);
     void this.focusAfterUpdate('#s3-bucket');
+  }
+
+  private async loadAccountStanding(session: PageSession): Promise<void> {
+    const account = await readAccountStanding({ accessToken: session.accessToken, hubUrl: this.config.hubUrl });
+    if (this.session === session) this.account = account;
+  }
+
+  /** Whether an import Job is known to be running (so an expired sign-in must not sound like it stopped). */
+  private importGoing(): boolean {
+    return isJobGoing(this.job) || isJobGoing(this.followedJob) || this.imports.imports.some(({ record }) => record.active);
   }
 
   private scheduleExpiry(session: PageSession): void {
@@ -151,7 +207,13 @@ export class ImporterAppElement extends LitElement {
         this.expiryTimer = setTimeout(check, Math.min(left, MAX_TIMER_MS));
         return;
       }
-      this.signOut(`Your Hugging Face sign-in expired at ${expiresAt.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}. Sign in again to continue.`);
+      const at = expiresAt.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+      // The Job does not depend on this page: it goes on, and the list finds it after the next sign-in.
+      this.signOut(
+        this.importGoing()
+          ? `Your Hugging Face sign-in expired at ${at}. Your import keeps running on Hugging Face: sign in again, then follow it from “Your imports”.`
+          : `Your Hugging Face sign-in expired at ${at}. Sign in again to continue.`,
+      );
     };
     check();
   }
@@ -173,6 +235,10 @@ export class ImporterAppElement extends LitElement {
     this.selection = undefined;
     this.target = undefined;
     this.job = undefined;
+    this.account = undefined;
+    this.followed = undefined;
+    this.followedJob = undefined;
+    this.imports.forget();
     void this.focusAfterUpdate(this.config.oauth ? '.hf-sign-in' : '#hf-token');
   }
 
@@ -200,12 +266,12 @@ export class ImporterAppElement extends LitElement {
     this.selection = undefined;
   }
 
-  private readonly onTreeSelectionChange = (event: Event): void => {
-    this.selection = detailOf<TreeSelection>(event);
+  private readonly onTreeSelectionChange = (event: S3TreeSelectionChangeEvent): void => {
+    this.selection = event.detail;
   };
 
-  private readonly onTreeError = (event: Event): void => {
-    const { error, folder } = detailOf<{ error: S3ErrorLike; folder: string }>(event);
+  private readonly onTreeError = (event: S3TreeErrorEvent): void => {
+    const { error, folder } = event.detail;
     // Failures inside a sub-folder stay in the tree, next to that folder; a CORS block too (the
     // tree shows the rule to paste and switches to patterns).
     if (folder !== '' || !this.connection) return;
@@ -219,15 +285,43 @@ export class ImporterAppElement extends LitElement {
     void this.focusAfterUpdate(`#s3-${field}`);
   };
 
-  private readonly onTargetChange = (event: Event): void => {
-    this.target = detailOf<BucketTargetValue>(event);
+  private readonly onTargetChange = (event: HfBucketTargetChangeEvent): void => {
+    this.target = event.detail;
   };
 
-  private readonly onJobEvent = (event: Event): void => {
-    // `-status` after `-finished` would drop the outcome; keep it for the same Job.
-    const detail = detailOf<ImportJobEventDetail>(event);
-    this.job = this.job?.jobId === detail.jobId && this.job.outcome && !detail.outcome ? { ...detail, outcome: this.job.outcome } : detail;
+  private readonly onJobEvent = (event: ImportJobEvent): void => {
+    this.job = nextJobUpdate(this.job, event.detail);
+    if (event.type !== 'hf-import-job-status') void this.imports.refresh();
+    if (event.type === 'hf-import-job-created') {
+      // The launch created a missing bucket without the destination picker knowing: let it find the
+      // bucket (a 409 from the create it tries means "exists"), so it stops saying "will be created".
+      void this.renderRoot.querySelector<HfBucketTargetElement>('hf-bucket-target')?.ensureBucket().catch(() => undefined);
+    }
   };
+
+  private readonly onFollowedEvent = (event: ImportJobEvent): void => {
+    this.followedJob = nextJobUpdate(this.followedJob, event.detail);
+    if (event.type !== 'hf-import-job-status') void this.imports.refresh();
+  };
+
+  private readonly retryElements = (): void => void this.loadElementsAfterFirstRender();
+
+  /** Follows an import of the list in the card's own `<hf-import-job>` (nothing stored: ids from the Hub's list). */
+  private async followImport(entry: ImportEntry): Promise<void> {
+    const jobId = entry.record.jobs[0]?.id;
+    if (!jobId) return;
+    this.followed = { id: entry.id, namespace: entry.namespace, jobId };
+    this.followedJob = undefined;
+    await this.updateComplete;
+    const element = this.renderRoot.querySelector<HfImportJobElement>('#followed-import-job');
+    await element?.attach({ namespace: entry.namespace, jobId });
+    element?.scrollIntoView({ block: 'nearest' });
+  }
+
+  private closeFollowed(): void {
+    this.followed = undefined;
+    this.followedJob = undefined;
+  }
 
   private async focusAfterUpdate(selector: string): Promise<void> {
     await this.updateComplete;
@@ -249,12 +343,40 @@ export class ImporterAppElement extends LitElement {
     return html`<p class="locked-hint">${text}</p>`;
   }
 
+  private renderImports(session: PageSession): TemplateResult | typeof nothing {
+    const entries = this.imports.imports.map(({ namespace, record }) => importEntry(record, { namespace, now: this.now }));
+    return importsView({
+      session,
+      hubUrl: this.config.hubUrl,
+      entries,
+      loading: this.imports.loading,
+      problem: this.imports.problem,
+      showAll: this.showAllImports,
+      elements: this.elements,
+      followedId: this.followed?.id,
+      stepJobId: this.connection ? this.job?.jobId : undefined,
+      onRefresh: () => void this.imports.refresh(),
+      onShowAll: () => (this.showAllImports = true),
+      onFollow: (entry) => void this.followImport(entry),
+      onShowStep: () => this.renderRoot.querySelector('#step-import')?.scrollIntoView({ block: 'start', behavior: 'smooth' }),
+      onCloseFollowed: () => this.closeFollowed(),
+      onFollowedEvent: this.onFollowedEvent,
+    });
+  }
+
   override render(): TemplateResult {
     const { config, session } = this;
     const connection = session && !this.editingS3 ? this.connection : undefined;
     return html`
-      ${headerView({ session, avatarFailed: this.avatarFailed, onAvatarError: () => (this.avatarFailed = true), onSignOut: () => this.signOut() })}
+      ${headerView({
+        session,
+        account: this.account,
+        avatarFailed: this.avatarFailed,
+        onAvatarError: () => (this.avatarFailed = true),
+        onSignOut: () => this.signOut(),
+      })}
       ${this.hubBanner()}
+      ${session ? this.renderImports(session) : nothing}
       <ol class="steps">
         ${stepCard({
           id: 'step-sign-in',
@@ -264,6 +386,7 @@ export class ImporterAppElement extends LitElement {
           body: signInView({
             config,
             session,
+            account: this.account,
             busy: this.signInBusy,
             completing: this.completingSignIn,
             token: this.token,
@@ -315,8 +438,10 @@ export class ImporterAppElement extends LitElement {
           body: connection
             ? selectView({
                 connection,
+                elements: this.elements,
                 onSelectionChange: this.onTreeSelectionChange,
                 onTreeError: this.onTreeError,
+                onRetryElements: this.retryElements,
               })
             : this.locked('Browse the bucket and tick the files and folders to copy.'),
         })}
@@ -332,11 +457,13 @@ export class ImporterAppElement extends LitElement {
                   session,
                   hubUrl: config.hubUrl,
                   connection,
+                  elements: this.elements,
                   selection: this.selection,
                   target: this.target,
                   suggestedBucket: suggestBucketName(connection.bucket),
                   onTargetChange: this.onTargetChange,
                   onJobEvent: this.onJobEvent,
+                  onRetryElements: this.retryElements,
                 })
               : this.locked('Pick or create the Storage Bucket, then start the import Job and follow it here.'),
         })}

@@ -313,6 +313,236 @@ export const importerAppStyles = css`
     min-width: 0;
   }
 
+
+  .pending {
+    display: flex;
+    align-items: center;
+    gap: 10px;
+    color: var(--_text-muted);
+  }
+
+  .spinner {
+    flex: none;
+    width: 14px;
+    height: 14px;
+    border: 2px solid var(--_border);
+    border-top-color: var(--_accent);
+    border-radius: 50%;
+    animation: spin 0.8s linear infinite;
+  }
+
+  @keyframes spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    .spinner {
+      animation-duration: 2.4s;
+    }
+  }
+
+  button.small {
+    padding: 0.3em 0.75em;
+    font-size: 0.9em;
+  }
+
+  .link-button {
+    justify-self: start;
+    padding: 0;
+    border: none;
+    background: none;
+    color: var(--_link);
+    cursor: pointer;
+  }
+
+  .badge {
+    display: inline-block;
+    padding: 0.05em 0.55em;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    color: var(--_text-muted);
+    font-size: 0.8em;
+    font-weight: 600;
+    line-height: 1.5;
+    vertical-align: 0.08em;
+  }
+
+  .badge--pro {
+    border-color: transparent;
+    background: linear-gradient(100deg, #f472b6, #a78bfa 55%, #60a5fa);
+    color: #111827;
+  }
+
+  .standing {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 6px 10px;
+    color: var(--_text-muted);
+  }
+
+  .imports {
+    display: grid;
+    gap: 12px;
+    margin-top: 24px;
+    padding: 16px 20px 18px;
+    border: 1px solid var(--_border);
+    border-radius: 12px;
+    background: var(--_surface);
+  }
+
+  .imports__head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 6px 12px;
+  }
+
+  .imports__title {
+    font-size: 1.08rem;
+    font-weight: 650;
+  }
+
+  .imports__count {
+    flex: 1;
+    color: var(--_text-muted);
+    font-size: 0.88em;
+  }
+
+  .imports__list {
+    display: grid;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    border: 1px solid var(--_border);
+    border-radius: 10px;
+    overflow: hidden;
+  }
+
+  .import {
+    display: grid;
+    grid-template-columns: 7.5em minmax(0, 1fr) auto;
+    align-items: center;
+    gap: 6px 14px;
+    padding: 10px 14px;
+    background: var(--_bg);
+  }
+
+  .import + .import {
+    border-top: 1px solid var(--_border);
+  }
+
+  .import--followed {
+    background: color-mix(in srgb, var(--_accent) 7%, var(--_bg));
+  }
+
+  .import__main {
+    display: grid;
+    gap: 2px;
+    min-width: 0;
+  }
+
+  .import__route {
+    overflow-wrap: anywhere;
+    font-size: 0.92em;
+  }
+
+  .import__route code {
+    font-family: var(--_mono);
+    font-size: 0.95em;
+  }
+
+  .import__arrow {
+    margin: 0 0.45em;
+    color: var(--_text-muted);
+  }
+
+  .import__details {
+    color: var(--_text-muted);
+    font-size: 0.86em;
+  }
+
+  .import__following {
+    color: var(--_accent);
+    font-size: 0.88em;
+    font-weight: 600;
+  }
+
+  .pill {
+    display: inline-flex;
+    align-items: center;
+    justify-self: start;
+    gap: 0.45em;
+    padding: 0.15em 0.65em;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    font-size: 0.84em;
+    font-weight: 600;
+    white-space: nowrap;
+  }
+
+  .pill__dot {
+    width: 0.55em;
+    height: 0.55em;
+    border-radius: 50%;
+    background: var(--_text-muted);
+  }
+
+  .pill--active {
+    border-color: color-mix(in srgb, var(--_accent) 50%, var(--_border));
+    color: var(--_accent);
+  }
+
+  .pill--active .pill__dot {
+    background: var(--_accent);
+    box-shadow: 0 0 0 3px color-mix(in srgb, var(--_accent) 25%, transparent);
+  }
+
+  .pill--success {
+    border-color: color-mix(in srgb, var(--_success) 45%, var(--_border));
+    color: var(--_success);
+  }
+
+  .pill--success .pill__dot {
+    background: var(--_success);
+  }
+
+  .pill--danger {
+    border-color: color-mix(in srgb, var(--_danger) 45%, var(--_border));
+    color: var(--_danger);
+  }
+
+  .pill--danger .pill__dot {
+    background: var(--_danger);
+  }
+
+  .imports__follow {
+    display: grid;
+    gap: 10px;
+    padding-top: 6px;
+  }
+
+  .imports__follow-head {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 12px;
+    min-width: 0;
+  }
+
+  .imports__follow-head .substep {
+    min-width: 0;
+    overflow-wrap: anywhere;
+  }
+
+  .imports__follow-head code {
+    text-transform: none;
+    letter-spacing: 0;
+    font-family: var(--_mono);
+  }
+
   .footnote {
     margin-top: 28px;
     color: var(--_text-muted);
@@ -342,7 +572,16 @@ export const importerAppStyles = css`
     }
 
     .step__header {
+      flex-wrap: wrap;
       padding: 14px 14px;
+    }
+
+    /* Under the title: beside it, a long status squeezes the title into several lines. */
+    .step__status {
+      flex-basis: 100%;
+      margin-top: -6px;
+      padding-left: 40px;
+      text-align: left;
     }
 
     .step__body {
@@ -355,6 +594,23 @@ export const importerAppStyles = css`
 
     .actions > button {
       flex: 1 1 auto;
+    }
+
+    .imports {
+      padding: 14px;
+    }
+
+    .import {
+      grid-template-columns: minmax(0, 1fr) auto;
+      padding: 10px 12px;
+    }
+
+    .import .pill {
+      grid-column: 1 / -1;
+    }
+
+    .import__main {
+      grid-column: 1;
     }
   }
 `;

@@ -1,8 +1,9 @@
 import { formatBytes } from '@s3-to-hf/core';
-import type { ImportJobEventDetail, TreeSelection } from '../elements/element-contracts.js';
+import type { S3TreeSelection } from '@s3-to-hf/s3-tree';
+import type { JobUpdate } from './job-update.js';
 
 /** The short status in the header of "Choose what to copy", from `s3-tree-selection-change`. */
-export function selectionStatus(selection: TreeSelection | undefined): string | undefined {
+export function selectionStatus(selection: S3TreeSelection | undefined): string | undefined {
   if (!selection?.filters) return undefined;
   if (selection.mode === 'manual' || !selection.stats) return 'Patterns set';
   const { files, bytes, uncountedFolders } = selection.stats;
@@ -28,7 +29,7 @@ const OUTCOME_STATUS: Record<string, string> = {
 };
 
 /** The short status in the header of "Destination and import", from the `hf-import-job-*` events. */
-export function jobStatus(job: ImportJobEventDetail | undefined): string | undefined {
+export function jobStatus(job: JobUpdate | undefined): string | undefined {
   if (!job) return undefined;
   if (job.outcome) return OUTCOME_STATUS[job.outcome] ?? `Import ${job.outcome}`;
   if (job.stage === 'COMPLETED') return 'Import finished';

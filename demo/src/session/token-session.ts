@@ -1,4 +1,5 @@
 import { HfApiError, whoAmI, type HfSessionOrg } from '@s3-to-hf/core';
+import { accountStandingOf } from './account-standing.js';
 import type { PageSession } from './page-session.js';
 
 /** A problem with the pasted token, shown under the token field. */
@@ -57,10 +58,24 @@ export async function signInWithToken({ token, hubUrl, signal }: { token: string
     const details = loose(org);
     return { name: org.name, fullname: text(details.fullname), avatarUrl: absoluteUrl(details.avatarUrl, hubUrl), roleInOrg: text(details.roleInOrg) };
   });
+  const account = accountStandingOf(me);
   return {
     method: 'token',
     accessToken,
     expiresAt: expiresAt && !Number.isNaN(expiresAt.getTime()) ? expiresAt : undefined,
     user: { name: me.name, fullname: text(me.fullname), avatarUrl: absoluteUrl(me.avatarUrl, hubUrl), orgs },
+    ...(account ? { account } : {}),
   };
+}
+
+/**
+ * The plan and billing of the signed-in account (OAuth sign-ins do not carry them), or undefined
+ * when whoami does not say or cannot be reached: the page then shows nothing about them.
+ */
+export async function readAccountStanding({ accessToken, hubUrl, signal }: { accessToken: string; hubUrl: string; signal?: AbortSignal }) {
+  try {
+    return accountStandingOf(await whoAmI({ accessToken, hubUrl, signal }));
+  } catch {
+    return undefined;
+  }
 }

@@ -1,5 +1,6 @@
 // The built demo for the tests: demo/dist when it is newer than every source it is built from
-// (`npm test` builds it just before), else a fresh build into demo/dist.
+// (`npm test` builds it just before), else a fresh build into demo/dist. DEMO_DIST=<dir> makes
+// the tests use that build as it is (for example while another package is half-edited).
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +36,7 @@ async function sourcesChangedSince(time) {
 
 /** The directory of an up-to-date build of the demo. */
 export async function builtDemo() {
+  if (process.env.DEMO_DIST) return path.resolve(process.env.DEMO_DIST);
   const built = await stat(path.join(DEMO_DIST, 'index.html')).catch(() => undefined);
   if (!built || (await sourcesChangedSince(built.mtimeMs))) await buildDemo({ outDir: DEMO_DIST });
   return DEMO_DIST;

@@ -123,11 +123,12 @@ describe('S3 listing under faults (fault proxy in front of Ceph RGW)', () => {
         }),
       );
 
-  it('resumes a paginated listing exactly after faults at random pages (property)', async () => {
+  it('resumes a paginated listing exactly after faults at random pages (property)', async (t) => {
     const expected = expectedListing(context.server.objects, 'many/').files;
     const pageSize = 500;
     const pageCount = Math.ceil(expected.length / pageSize);
     let runs = 0;
+    let faults = 0;
     await fc.assert(
       fc.asyncProperty(faultPlan(pageCount), async ({ positions, kinds }) => {
         await proxy.clearFaults();
@@ -142,17 +143,20 @@ describe('S3 listing under faults (fault proxy in front of Ceph RGW)', () => {
         assert.equal(await proxy.requestCount(), pageCount + positions.length, 'one retry per fault, no restart');
         assert.deepEqual(await faultedPositions(), positions, 'the faults hit the planned requests');
         runs++;
+        faults += positions.length;
       }),
       { seed: SEED, numRuns: 8 },
     );
     assert.equal(runs, 8);
+    t.diagnostic(`${runs} paginated listings survived ${faults} faults at random pages (seed ${SEED})`);
   });
 
-  it('counts exactly after faults at random requests of a deep fan-out (property)', async () => {
+  it('counts exactly after faults at random requests of a deep fan-out (property)', async (t) => {
     const expected = expectedCount(context.server.objects, 'deep/');
     // One listing per level of deep/ (31), each answered in one page.
     const requests = 31;
     let runs = 0;
+    let faults = 0;
     await fc.assert(
       fc.asyncProperty(faultPlan(requests), async ({ positions, kinds }) => {
         await proxy.clearFaults();
@@ -162,9 +166,11 @@ describe('S3 listing under faults (fault proxy in front of Ceph RGW)', () => {
         assert.equal(await proxy.requestCount(), requests + positions.length);
         assert.deepEqual(await faultedPositions(), positions, 'the faults hit the planned requests');
         runs++;
+        faults += positions.length;
       }),
       { seed: SEED, numRuns: 8 },
     );
     assert.equal(runs, 8);
+    t.diagnostic(`${runs} recursive counts survived ${faults} faults at random requests (seed ${SEED})`);
   });
 });

@@ -1,4 +1,5 @@
-import type { ImportOutcome } from '@s3-to-hf/core';
+import type { ImportOutcome, ShardPosition } from '@s3-to-hf/core';
+import type { ImportJobRef } from './types.js';
 
 /** The Job an event is about. */
 export interface HfImportJobEventDetail {
@@ -9,18 +10,30 @@ export interface HfImportJobEventDetail {
   stage: string;
   /** The `import-id` label, when the Job has one. */
   importId?: string;
+  /** Sharded imports: the `import-group` label their Jobs share. */
+  importGroup?: string;
+  /** Sharded imports: which Job of the group this is (status events, a retried shard's created event). */
+  shard?: ShardPosition;
+  /**
+   * Sharded imports: every Job of the import, by shard (created event of the launch, finished
+   * event). `jobId` is then the first one's.
+   */
+  jobs?: ImportJobRef[];
 }
 
-/** How the Job's import ended. */
+/** How the import ended: for a sharded import, all its Jobs together. */
 export interface HfImportJobFinishedDetail extends HfImportJobEventDetail {
   outcome: ImportOutcome;
-  /** One or two sentences for the user: what happened and what to do next. */
+  /** One or two sentences for the user: what happened and what to do next (a sharded import names its Jobs that did not complete). */
   reason: string;
 }
 
 const eventInit = { bubbles: true, composed: true } as const;
 
-/** The import Job was created on the Hub (or found, when a retried launch had already created it). */
+/**
+ * The import was started on the Hub: its Job created (or found, when a retried launch had already
+ * created it); for a sharded import once for all its Jobs, and again for each retried shard.
+ */
 export class HfImportJobCreatedEvent extends Event {
   static readonly eventName = 'hf-import-job-created';
   constructor(readonly detail: HfImportJobEventDetail) {
@@ -28,7 +41,7 @@ export class HfImportJobCreatedEvent extends Event {
   }
 }
 
-/** The followed Job changed stage (also sent once when `attach()` first reads it). */
+/** A followed Job changed stage (also sent once when `attach()` first reads it); one event per Job. */
 export class HfImportJobStatusEvent extends Event {
   static readonly eventName = 'hf-import-job-status';
   constructor(readonly detail: HfImportJobEventDetail) {
@@ -36,7 +49,7 @@ export class HfImportJobStatusEvent extends Event {
   }
 }
 
-/** The followed Job ended and its log was read to the end. */
+/** The import ended (every Job of a sharded import) and its logs were read to the end. */
 export class HfImportJobFinishedEvent extends Event {
   static readonly eventName = 'hf-import-job-finished';
   constructor(readonly detail: HfImportJobFinishedDetail) {

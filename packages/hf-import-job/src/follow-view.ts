@@ -3,8 +3,10 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { FollowProblem } from './import-run.js';
 import { renderLog, type LogViewHandlers, type LogViewModel } from './log-view.js';
+import { renderShards, type ShardRowModel, type ShardsViewHandlers } from './shards-view.js';
+import type { Tone } from './tone.js';
 
-export type Tone = 'neutral' | 'active' | 'success' | 'warning' | 'danger';
+export type { Tone };
 
 /** What the follow view (after launch or attach) shows. */
 export interface FollowViewModel {
@@ -12,8 +14,10 @@ export interface FollowViewModel {
   tone: Tone;
   active: boolean;
   elapsed?: string;
-  jobId: string;
-  jobUrl: string;
+  /** The Job of a one-Job import. */
+  job?: { id: string; url: string };
+  /** A sharded import: its group id, and a status line per Job. */
+  group?: { id: string; summary: string; rows: ShardRowModel[] };
   flavor?: string;
   sourceUri?: string;
   destinationUri?: string;
@@ -27,6 +31,8 @@ export interface FollowViewModel {
   problem?: FollowProblem;
   connectionProblem?: string;
   canCancel: boolean;
+  /** How many Jobs Cancel stops (more than one for a sharded import). */
+  cancelCount: number;
   canceling: boolean;
   cancelProblem?: string;
   notice?: string;
@@ -42,7 +48,7 @@ export interface FollowViewModel {
   log: LogViewModel;
 }
 
-export interface FollowViewHandlers extends LogViewHandlers {
+export interface FollowViewHandlers extends LogViewHandlers, ShardsViewHandlers {
   askCancel(): void;
   confirmCancel(): void;
   keepRunning(): void;
@@ -70,9 +76,14 @@ function renderStatus(model: FollowViewModel, handlers: FollowViewHandlers): Tem
         ? html`<p class="route"><code>${model.sourceUri}</code><span aria-hidden="true">→</span><span class="visually-hidden">to</span><code>${model.destinationUri}</code></p>`
         : nothing}
       <p class="meta">
-        <span>Job <code>${model.jobId}</code></span>
+        ${model.job ? html`<span>Job <code>${model.job.id}</code></span>` : nothing}
+        ${model.group
+          ? html`<span>${model.group.rows.length > 0 ? `${model.group.rows.length} Jobs, import group` : 'Import group'} <code>${model.group.id}</code></span>`
+          : nothing}
         ${model.flavor ? html`<span>on <code>${model.flavor}</code></span>` : nothing}
-        <a href=${model.jobUrl} target="_blank" rel="noopener noreferrer">View the Job on Hugging Face<span class="visually-hidden"> (opens in a new tab)</span> ↗</a>
+        ${model.job
+          ? html`<a href=${model.job.url} target="_blank" rel="noopener noreferrer">View the Job on Hugging Face<span class="visually-hidden"> (opens in a new tab)</span> ↗</a>`
+          : nothing}
       </p>
       ${model.notice ? html`<div class="notice error" role="alert"><p>${model.notice}</p></div>` : nothing}
       ${model.cancelProblem ? html`<div class="notice error" role="alert"><p>${model.cancelProblem}</p></div>` : nothing}
@@ -140,14 +151,18 @@ function renderResult(model: FollowViewModel, handlers: FollowViewHandlers): Tem
   `;
 }
 
-function renderCancelDialog(handlers: FollowViewHandlers): TemplateResult {
+function renderCancelDialog(model: FollowViewModel, handlers: FollowViewHandlers): TemplateResult {
+  const several = model.cancelCount > 1;
   return html`
     <dialog aria-labelledby="cancel-title" aria-describedby="cancel-text" @close=${handlers.keepRunning}>
-      <h2 id="cancel-title">Cancel this import?</h2>
-      <p id="cancel-text">The Job stops on Hugging Face. Files it already copied stay in the bucket; run the import again with “Skip existing files” to copy the rest.</p>
+      <h2 id="cancel-title">${several ? `Cancel all ${model.cancelCount} running Jobs of this import?` : 'Cancel this import?'}</h2>
+      <p id="cancel-text">
+        ${several ? 'They stop on Hugging Face; Jobs that already finished keep what they imported.' : 'The Job stops on Hugging Face.'} Files already
+        copied stay in the bucket; run the import again with “Skip existing files” to copy the rest.
+      </p>
       <div class="dialog-actions">
         <button type="button" autofocus @click=${handlers.keepRunning}>Keep running</button>
-        <button type="button" class="danger" @click=${handlers.confirmCancel}>Cancel import</button>
+        <button type="button" class="danger" @click=${handlers.confirmCancel}>${several ? `Cancel all ${model.cancelCount} Jobs` : 'Cancel import'}</button>
       </div>
     </dialog>
   `;
@@ -156,7 +171,8 @@ function renderCancelDialog(handlers: FollowViewHandlers): TemplateResult {
 /** The follow view: stage, progress, live log, result. */
 export function renderFollow(model: FollowViewModel, handlers: FollowViewHandlers): TemplateResult {
   return html`
-    ${renderStatus(model, handlers)} ${renderProgress(model)} ${renderResult(model, handlers)} ${renderLog(model.log, handlers)}
-    ${renderCancelDialog(handlers)}
+    ${renderStatus(model, handlers)} ${renderProgress(model)} ${renderResult(model, handlers)}
+    ${model.group && model.group.rows.length > 0 ? renderShards(model.group.rows, model.group.summary, handlers) : nothing} ${renderLog(model.log, handlers)}
+    ${renderCancelDialog(model, handlers)}
   `;
 }

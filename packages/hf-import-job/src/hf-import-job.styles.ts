@@ -662,6 +662,145 @@ const elementStyles = css`
     margin-top: 1.1em;
   }
 
+  /* Split into several Jobs: the choice, then the planned Jobs with a bar for their size. */
+  .split-controls {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-start;
+    gap: 0.75em 2em;
+  }
+
+  .split-controls .check {
+    margin-top: 1.9em;
+  }
+
+  .split-controls .field {
+    flex: 0 1 14rem;
+  }
+
+  .plan-list,
+  .shard-list {
+    display: grid;
+    gap: 0.35em;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .plan-list {
+    max-height: 16rem;
+    overflow-y: auto;
+  }
+
+  .plan-list li {
+    display: grid;
+    grid-template-columns: 4.5em minmax(3em, 1fr) minmax(max-content, 16em);
+    align-items: center;
+    gap: 0.8em;
+    font-variant-numeric: tabular-nums;
+  }
+
+  .plan-name {
+    font-weight: 600;
+  }
+
+  .plan-bar {
+    height: 0.45em;
+    border-radius: 999px;
+    background: var(--_surface-raised);
+    overflow: hidden;
+  }
+
+  .plan-bar > span {
+    display: block;
+    height: 100%;
+    border-radius: inherit;
+    background: var(--_progress);
+    opacity: 0.75;
+  }
+
+  .plan-size {
+    color: var(--_text-muted);
+    text-align: right;
+  }
+
+  /* A sharded import's Jobs: one line each. */
+  .shard-list {
+    max-height: 22rem;
+    overflow-y: auto;
+  }
+
+  .shard-row {
+    display: grid;
+    gap: 0.35em;
+    padding: 0.55em 0.75em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+
+  .shard-row.log-shown {
+    border-color: var(--_focus);
+  }
+
+  .shard-line,
+  .shard-actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.35em 0.75em;
+  }
+
+  .shard-line {
+    justify-content: flex-start;
+  }
+
+  .shard-actions {
+    font-size: 0.92em;
+  }
+
+  .shard-name {
+    font-weight: 700;
+    white-space: nowrap;
+  }
+
+  .shard-detail {
+    flex: 1 1 14em;
+    min-width: 0;
+    font-variant-numeric: tabular-nums;
+  }
+
+  .shard-percent {
+    color: var(--_text);
+    font-weight: 700;
+  }
+
+  .shard-problem {
+    font-family: var(--_mono);
+    font-size: 0.88em;
+    color: var(--_danger);
+    overflow-wrap: anywhere;
+  }
+
+  .stage.small {
+    padding: 0.05em 0.6em;
+    font-size: 0.78em;
+  }
+
+  /* A heading with the picker of which Job it is about right after it. */
+  .head-start {
+    display: inline-flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.4em 0.75em;
+  }
+
+  .picker select {
+    width: auto;
+    min-height: 1.9em;
+    padding-block: 0.1em;
+    font-size: 0.92em;
+  }
+
   /* Narrow: the definition list and the hardware table stack. */
   @container (max-width: 560px) {
     .section {
@@ -748,6 +887,20 @@ const elementStyles = css`
 
     .status-row > .actions button {
       width: 100%;
+    }
+
+    .split-controls .check {
+      margin-top: 0;
+    }
+
+    .split-controls .field {
+      flex: 1 1 100%;
+    }
+
+    .plan-list li {
+      grid-template-columns: 3.8em minmax(2em, 1fr) minmax(max-content, 9.5em);
+      gap: 0.5em;
+      font-size: 0.92em;
     }
   }
 

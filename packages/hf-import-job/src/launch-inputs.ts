@@ -1,10 +1,12 @@
 import {
   JobInputError,
   SelectionTooLargeError,
+  ShardPlanError,
   describeImportCommand,
   resolveImportCommand,
   type CreateImportJobOptions,
   type ImportCommandOptions,
+  type ImportFilters,
   type JobInputField,
   type S3Connection,
 } from '@s3-to-hf/core';
@@ -62,12 +64,15 @@ const FIELD_OF_INPUT: Record<JobInputField, ImportJobField> = {
   dockerImage: 'launch',
   labels: 'launch',
   importId: 'launch',
+  importGroup: 'launch',
+  shard: 'launch',
 };
 
 /** The form field a core error is about: input errors name theirs, a too-large selection is the selection's. */
 export function fieldOfError(error: unknown): ImportJobField {
   if (error instanceof JobInputError) return FIELD_OF_INPUT[error.field] ?? 'launch';
   if (error instanceof SelectionTooLargeError) return 'selection';
+  if (error instanceof ShardPlanError) return 'shards';
   return 'launch';
 }
 
@@ -161,4 +166,16 @@ export function resolveLaunch(inputs: LaunchInputs): { launch?: ResolvedLaunch; 
   };
   const fingerprint = JSON.stringify([described.command, options.source, inputs.flavor, inputs.timeoutSeconds, jobNamespace]);
   return { launch: { options: launchOptions, ...described, fingerprint }, preview: described, errors };
+}
+
+/** The command one Job of a split import runs (its shard's filters instead of the whole selection's), when the inputs allow it. */
+export function shardCommand(inputs: LaunchInputs, filters: ImportFilters): string | undefined {
+  const options = commandOptions(inputs);
+  if (!options) return undefined;
+  try {
+    return describeImportCommand({ ...options, filters });
+  } catch (error) {
+    if (error instanceof JobInputError) return undefined;
+    throw error;
+  }
 }

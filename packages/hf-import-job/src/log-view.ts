@@ -12,6 +12,8 @@ export interface LogViewModel {
   copyStatus?: string;
   /** The log stream gave up (the Job's stage is still followed). */
   problem?: string;
+  /** A sharded import shows one Job's log at a time: which one, of how many. */
+  shard?: { index: number; count: number };
 }
 
 export interface LogViewHandlers {
@@ -19,6 +21,8 @@ export interface LogViewHandlers {
   jumpToLatest(): void;
   copy(): void;
   download(): void;
+  /** Shows the log of another Job of a sharded import. */
+  chooseLog(index: number): void;
 }
 
 const countFormat = new Intl.NumberFormat('en-US');
@@ -37,13 +41,25 @@ function renderLines(model: LogViewModel): TemplateResult {
   </div>`;
 }
 
+function renderPicker({ index, count }: { index: number; count: number }, handlers: LogViewHandlers): TemplateResult {
+  return html`<span class="picker">
+    <label class="visually-hidden" for="log-shard">Show the log of</label>
+    <select id="log-shard" .value=${String(index)} @change=${(event: Event) => handlers.chooseLog(Number((event.target as HTMLSelectElement).value))}>
+      ${Array.from({ length: count }, (_, offset) => html`<option value=${offset + 1} ?selected=${offset + 1 === index}>Job ${offset + 1} of ${count}</option>`)}
+    </select>
+  </span>`;
+}
+
 /** The live log: capped in the DOM, following the tail until the user scrolls up. */
 export function renderLog(model: LogViewModel, handlers: LogViewHandlers): TemplateResult {
   const hidden = Math.max(0, model.lines.length - model.maxLines);
   return html`
     <div class="section" part="logs">
       <div class="section-head">
-        <h2 id="log-label">Log</h2>
+        <span class="head-start">
+          <h2 id="log-label">Log${model.shard ? html`<span class="visually-hidden"> of Job ${model.shard.index} of ${model.shard.count}</span>` : nothing}</h2>
+          ${model.shard ? renderPicker(model.shard, handlers) : nothing}
+        </span>
         <span class="log-actions">
           <span class="muted">${countFormat.format(model.lines.length)} ${model.lines.length === 1 ? 'line' : 'lines'}</span>
           <span class="muted" aria-live="polite">${model.copyStatus ?? ''}</span>

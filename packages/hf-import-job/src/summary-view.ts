@@ -4,6 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { formatUsd } from './format-usd.js';
 import type { HardwareChoice } from './hardware-choices.js';
 import type { FieldErrors } from './launch-inputs.js';
+import { renderSplit, type SplitViewHandlers, type SplitViewModel } from './split-view.js';
 import type { TimeoutUnit } from './timeout-input.js';
 import type { ImportJobField } from './types.js';
 
@@ -23,7 +24,13 @@ export interface SummaryViewModel {
   selectionText: string;
   selectionKnown: boolean;
   command?: string;
+  /** A split import: which Job's command is shown, of how many. */
+  commandShard?: { index: number; count: number };
   secretNames: string[];
+  /** The offer to split into several Jobs; absent for a selection one Job handles. */
+  split?: SplitViewModel;
+  /** Jobs the launch starts (1 unless split). */
+  jobCount: number;
   hardwareState: 'signed-out' | 'loading' | 'error' | 'ready';
   hardwareProblem?: string;
   choices: HardwareChoice[];
@@ -46,7 +53,8 @@ export interface SummaryViewModel {
   commandCopyStatus?: string;
 }
 
-export interface SummaryViewHandlers {
+export interface SummaryViewHandlers extends SplitViewHandlers {
+  chooseCommandShard(index: number): void;
   chooseFlavor(name: string): void;
   setTimeoutValue(value: string): void;
   setTimeoutUnit(unit: TimeoutUnit): void;
@@ -107,11 +115,23 @@ function renderFacts(model: SummaryViewModel): TemplateResult {
   `;
 }
 
+function renderCommandShardPicker({ index, count }: { index: number; count: number }, handlers: SummaryViewHandlers): TemplateResult {
+  return html`<span class="picker">
+    <label class="visually-hidden" for="command-shard">Show the command of</label>
+    <select id="command-shard" .value=${String(index)} @change=${(event: Event) => handlers.chooseCommandShard(Number((event.target as HTMLSelectElement).value))}>
+      ${Array.from({ length: count }, (_, offset) => html`<option value=${offset + 1} ?selected=${offset + 1 === index}>Job ${offset + 1} of ${count}</option>`)}
+    </select>
+  </span>`;
+}
+
 function renderCommand(model: SummaryViewModel, handlers: SummaryViewHandlers): TemplateResult {
   return html`
     <div class="command" part="command">
       <div class="section-head">
-        <h3 id="command-label">Command the Job runs</h3>
+        <span class="head-start">
+          <h3 id="command-label">${model.commandShard ? 'Command each Job runs' : 'Command the Job runs'}</h3>
+          ${model.commandShard ? renderCommandShardPicker(model.commandShard, handlers) : nothing}
+        </span>
         ${model.command
           ? html`<span class="log-actions">
               <span class="muted" aria-live="polite">${model.commandCopyStatus ?? ''}</span>
@@ -315,7 +335,7 @@ function renderLaunch(model: SummaryViewModel, handlers: SummaryViewHandlers): T
           aria-describedby=${['launch-note', ...problems.map(errorId)].join(' ')}
           @click=${handlers.launch}
         >
-          ${model.dryRun ? 'Start dry run' : 'Start import'}
+          ${model.dryRun ? 'Start dry run' : 'Start import'}${model.jobCount > 1 ? ` (${model.jobCount} Jobs)` : ''}
         </button>
         <span class="muted" id="launch-note">${model.launchNote}</span>
       </div>
@@ -332,6 +352,6 @@ export function renderSummary(model: SummaryViewModel, handlers: SummaryViewHand
       <h2>Import summary</h2>
       ${renderFacts(model)} ${renderCommand(model, handlers)}
     </div>
-    ${renderHardware(model, handlers)} ${renderOptions(model, handlers)} ${renderLaunch(model, handlers)}
+    ${model.split ? renderSplit(model.split, handlers) : nothing} ${renderHardware(model, handlers)} ${renderOptions(model, handlers)} ${renderLaunch(model, handlers)}
   `;
 }

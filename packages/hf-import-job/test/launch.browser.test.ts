@@ -165,7 +165,7 @@ describe('<hf-import-job> launching imports', () => {
     expect(part(element, 'summary')).not.to.equal(null);
   });
 
-  it('retries a launch whose response was lost with the same import id, so only one Job runs', async () => {
+  it('recovers a launch whose answer was lost: the Job it started is found, not started twice', async () => {
     const env = testEnv();
     const bucket = await existingBucket();
     let loseNextJobResponse = true;
@@ -179,15 +179,44 @@ describe('<hf-import-job> launching imports', () => {
       return response;
     };
     const element = await mountJob({ selection: selectionOf(await selectionTree(['data/test/'])), connection: connection(), target: target(bucket), accessToken: env.hub.tokens.write, fetch: flakyFetch });
+    const { created, finished } = await launchAndFinish(element);
+    expect(loseNextJobResponse, 'the answer was lost').to.equal(false);
+    const labelled = (await control.jobs()).filter((job) => job.labels?.[IMPORT_ID_LABEL_KEY] === created.importId);
+    expect(labelled.map((job) => job.id)).to.deep.equal([created.jobId]);
+    expect(finished.outcome).to.equal('completed');
+  });
+
+  it('keeps the import id of a launch that could not tell whether it started, so trying again finds that Job', async () => {
+    const env = testEnv();
+    const bucket = await existingBucket();
+    let loseJobResponse = true;
+    let labelChecks = 0;
+    let failChecks = true;
+    const flakyFetch: typeof fetch = async (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      const isCheck = (init?.method ?? 'GET') === 'GET' && url.pathname === '/api/jobs/alice' && url.searchParams.has('label');
+      // The check before submitting passes; the ones after the lost answer do not reach the Hub.
+      if (isCheck && failChecks && ++labelChecks > 1) throw new TypeError('Failed to fetch');
+      const response = await fetch(input, init);
+      if (init?.method === 'POST' && url.pathname === '/api/jobs/alice' && loseJobResponse) {
+        loseJobResponse = false;
+        throw new TypeError('Failed to fetch');
+      }
+      return response;
+    };
+    const element = await mountJob({ selection: selectionOf(await selectionTree(['data/test/'])), connection: connection(), target: target(bucket), accessToken: env.hub.tokens.write, fetch: flakyFetch });
 
     const before = new Set((await control.jobs()).map((job) => job.id));
     expect(await element.launch()).to.equal(undefined);
     await element.updateComplete;
-    expect(textOf(part(element, 'launch')!.querySelector('[role=alert]'))).to.contain('could not be reached');
+    const alert = textOf(part(element, 'launch')!.querySelector('[role=alert]'));
+    expect(alert).to.contain('Whether the Job was started anyway could not be checked');
     const lost = (await control.jobs()).filter((job) => !before.has(job.id));
     expect(lost, 'the lost attempt created one Job').to.have.length(1);
     const [firstAttempt] = lost;
+    expect(alert).to.contain(`import-id=${firstAttempt.labels![IMPORT_ID_LABEL_KEY]}`);
 
+    failChecks = false;
     const { created, finished } = await launchAndFinish(element);
     expect(created.jobId).to.equal(firstAttempt.id);
     expect(created.importId).to.equal(firstAttempt.labels![IMPORT_ID_LABEL_KEY]);

@@ -29,7 +29,7 @@ export interface FixtureObject {
 
 export interface HubControl {
   reset(): Promise<void>;
-  fault(rule: { route: string; status?: number; dropAfterEvents?: number; times?: number }): Promise<void>;
+  fault(rule: { route: string; status?: number; drop?: boolean; loseResponse?: boolean; dropAfterEvents?: number; times?: number }): Promise<void>;
   clearFaults(): Promise<void>;
   failImportOf(glob: string): Promise<void>;
   jobs(): Promise<Array<{ id: string; labels?: Record<string, string>; status: { stage: string } }>>;
@@ -107,8 +107,9 @@ export async function selectionTree(selected: string[], unselected: string[] = [
   return tree;
 }
 
+/** What `<s3-tree>` reports for this tree in tree mode, the tree included (a split is planned on it). */
 export function selectionOf(tree: SelectionTree): ImportJobSelection {
-  return { mode: 'tree', stats: tree.stats(), filters: compileFilters(tree) };
+  return { mode: 'tree', stats: tree.stats(), filters: compileFilters(tree), tree };
 }
 
 /** The seeded objects the tree has ticked. */
@@ -141,6 +142,9 @@ export interface MountOptions {
   throughput?: Record<string, number>;
   startupSeconds?: number;
   maxLogLines?: number;
+  maxFilesPerShard?: number;
+  maxBytesPerShard?: number;
+  shards?: number;
   style?: string;
 }
 
@@ -160,6 +164,9 @@ export async function mountJob(options: MountOptions = {}): Promise<HfImportJobE
       .throughput=${options.throughput}
       .startupSeconds=${options.startupSeconds}
       .maxLogLines=${options.maxLogLines ?? 1000}
+      .maxFilesPerShard=${options.maxFilesPerShard}
+      .maxBytesPerShard=${options.maxBytesPerShard}
+      .shards=${options.shards}
     ></hf-import-job>
   `);
   if (options.accessToken) await waitUntil(() => part(element, 'estimate') || part(element, 'hardware')?.querySelector('.notice.error'), 'the hardware list never loaded', { timeout: 10_000 });

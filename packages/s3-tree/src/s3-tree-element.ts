@@ -197,7 +197,7 @@ export class S3TreeElement extends LitElement {
         ? { mode: 'manual', filters: validation.filters }
         : { mode: 'manual', problem: firstPatternError(validation) };
     }
-    return { mode: 'tree', stats: this.#tree.stats(), ...this.#compiledSelection() };
+    return { mode: 'tree', stats: this.#tree.stats(), ...this.#compiledSelection(), tree: this.#tree };
   }
 
   override connectedCallback(): void {
@@ -421,6 +421,7 @@ export class S3TreeElement extends LitElement {
         aria-busy=${busy ? 'true' : 'false'}
         @scroll=${this.#treeScroll.onScroll}
         @keydown=${this.#onTreeKeydown}
+        @mousedown=${this.#onTreeMouseDown}
         @click=${this.#onTreeClick}
         @focusin=${this.#onTreeFocusIn}
         @focusout=${this.#onTreeFocusOut}
@@ -757,6 +758,13 @@ export class S3TreeElement extends LitElement {
     if (!action) return;
     event.preventDefault();
     this.#perform(action);
+  };
+
+  // A pressed row would take focus and become the active row, which has a node of its own: the row
+  // under the pointer would be replaced before the button is released, and the click lost. The
+  // click handler moves the focus instead.
+  readonly #onTreeMouseDown = (event: MouseEvent): void => {
+    if (event.composedPath().some((target) => target instanceof HTMLElement && target.classList.contains('row'))) event.preventDefault();
   };
 
   readonly #onTreeClick = (event: MouseEvent): void => {

@@ -1,9 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import type { AccountStanding } from '../../session/account-standing.js';
 import type { PageSession } from '../../session/page-session.js';
 
 /** Product name on the left; the signed-in user and "Sign out" on the right. */
-export function headerView({ session, avatarFailed, onAvatarError, onSignOut }: {
+export function headerView({ session, account, avatarFailed, onAvatarError, onSignOut }: {
   session?: PageSession;
+  account?: AccountStanding;
   /** The avatar image did not load: show the initial instead of a broken image. */
   avatarFailed: boolean;
   onAvatarError: () => void;
@@ -32,7 +34,7 @@ export function headerView({ session, avatarFailed, onAvatarError, onSignOut }: 
                 ? html`<img class="account__avatar" src=${user.avatarUrl} alt="" width="32" height="32" referrerpolicy="no-referrer" @error=${onAvatarError} />`
                 : html`<span class="account__avatar" aria-hidden="true">${(user.fullname ?? user.name).slice(0, 1).toUpperCase()}</span>`}
               <div class="account__who">
-                <span class="account__name">${user.fullname ?? user.name}</span>
+                <span class="account__name">${user.fullname ?? user.name}${account?.isPro ? html` <span class="badge badge--pro">PRO</span>` : nothing}</span>
                 <span class="account__handle">@${user.name}</span>
               </div>
               <button type="button" class="account__sign-out" @click=${onSignOut}>Sign out</button>

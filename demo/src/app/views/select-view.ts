@@ -1,17 +1,15 @@
 import { html, type TemplateResult } from 'lit';
 import type { S3Connection } from '@s3-to-hf/core';
-import { isElementDefined } from '../../elements/element-contracts.js';
+import type { S3TreeErrorEvent, S3TreeSelectionChangeEvent } from '@s3-to-hf/s3-tree';
+import { elementsPending, type ElementsState } from './elements-pending.js';
 
 /** What the "Choose what to copy" step shows. */
 export interface SelectViewInput {
   connection: S3Connection;
-  onSelectionChange: (event: Event) => void;
-  onTreeError: (event: Event) => void;
-}
-
-/** Shown where an element is missing from this build, instead of an empty box. */
-export function missingElement(tag: string, what: string): TemplateResult {
-  return html`<p class="notice warning">${what} (<code>&lt;${tag}&gt;</code>) is not part of this build yet.</p>`;
+  elements: ElementsState;
+  onSelectionChange: (event: S3TreeSelectionChangeEvent) => void;
+  onTreeError: (event: S3TreeErrorEvent) => void;
+  onRetryElements: () => void;
 }
 
 /**
@@ -19,7 +17,9 @@ export function missingElement(tag: string, what: string): TemplateResult {
  * rule to paste) and switches to patterns; listing failures at the top go back to the form.
  */
 export function selectView(input: SelectViewInput): TemplateResult {
-  if (!isElementDefined('s3-tree')) return missingElement('s3-tree', 'The bucket browser');
+  // Rendered only once registered: `connection` is a plain accessor that a value set on the
+  // not-yet-upgraded element would shadow.
+  if (input.elements !== 'ready') return elementsPending(input.elements, 'the bucket browser', input.onRetryElements);
   return html`
     <s3-tree
       class="tree"

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatDuration } from '@s3-to-hf/core';
 import type { PageConfig } from '../../config/page-config.js';
+import type { AccountStanding } from '../../session/account-standing.js';
 import type { PageSession } from '../../session/page-session.js';
 import { textField } from './text-field.js';
 
@@ -8,6 +9,8 @@ import { textField } from './text-field.js';
 export interface SignInViewInput {
   config: PageConfig;
   session?: PageSession;
+  /** Plan and billing of the signed-in account, when known. */
+  account?: AccountStanding;
   busy: boolean;
   /** Back from the Hub: exchanging the code for a token. */
   completing: boolean;
@@ -32,18 +35,47 @@ const SCOPE_PURPOSES: Record<string, string> = {
   'read-billing': 'see whether you can pay for Jobs',
 };
 
+/** "until 15:04", or with the day when that is not today. */
+function clockTime(date: Date, now: Date): string {
+  const sameDay = date.toDateString() === now.toDateString();
+  return date.toLocaleString([], sameDay ? { hour: '2-digit', minute: '2-digit' } : { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+}
+
 function expiryText(session: PageSession, now: Date): string {
   if (!session.expiresAt) return '';
   const seconds = Math.max(0, (session.expiresAt.getTime() - now.getTime()) / 1000);
-  return ` · access for ${formatDuration(seconds >= 60 ? Math.floor(seconds / 60) * 60 : seconds)}`;
+  return ` · access for ${formatDuration(seconds >= 60 ? Math.floor(seconds / 60) * 60 : seconds)}, until ${clockTime(session.expiresAt, now)}`;
 }
 
-/** Done: who is signed in, how, and for how long. */
-export function signedInSummary(session: PageSession, now: Date): TemplateResult {
+function standingLine(account: AccountStanding | undefined, hubUrl: string): TemplateResult | typeof nothing {
+  if (!account) return nothing;
+  const plan =
+    account.isPro === undefined
+      ? undefined
+      : account.isPro
+        ? `PRO plan${account.periodEnd ? `, current period until ${account.periodEnd.toLocaleDateString([], { day: 'numeric', month: 'short', year: 'numeric' })}` : ''}`
+        : 'Free plan';
+  const billing = account.canPay === true ? 'Jobs can be billed to this account (per minute of CPU).' : undefined;
+  return html`
+    ${plan || billing
+      ? html`<p class="standing">${plan ? html`<span class="badge ${account.isPro ? 'badge--pro' : ''}">${plan}</span>` : nothing}${billing ?? nothing}</p>`
+      : nothing}
+    ${account.canPay === false
+      ? html`<p class="notice warning">
+          This account has no payment method or credit on Hugging Face, and import Jobs are billed per minute. Add one in your
+          <a href="${hubUrl}/settings/billing" target="_blank" rel="noopener noreferrer">billing settings</a> before starting an import.
+        </p>`
+      : nothing}
+  `;
+}
+
+/** Done: who is signed in, how, for how long, and their plan when known. */
+export function signedInSummary(session: PageSession, now: Date, { account, hubUrl }: { account?: AccountStanding; hubUrl: string }): TemplateResult {
   const how = session.method === 'oauth' ? 'with Hugging Face' : 'with an access token';
   return html`<p class="summary" role="status">
-    Signed in as <strong>${session.user.fullname ?? session.user.name}</strong> (@${session.user.name}) ${how}${expiryText(session, now)}.
-  </p>`;
+      Signed in as <strong>${session.user.fullname ?? session.user.name}</strong> (@${session.user.name}) ${how}${expiryText(session, now)}.
+    </p>
+    ${standingLine(account, hubUrl)}`;
 }
 
 function tokenForm(input: SignInViewInput, { alternative }: { alternative: boolean }): TemplateResult {
@@ -77,7 +109,7 @@ function tokenForm(input: SignInViewInput, { alternative }: { alternative: boole
 /** Step 1: "Sign in with Hugging Face" on a Space, a pasted token elsewhere. */
 export function signInView(input: SignInViewInput): TemplateResult {
   const { config } = input;
-  if (input.session) return signedInSummary(input.session, input.now);
+  if (input.session) return signedInSummary(input.session, input.now, { account: input.account, hubUrl: config.hubUrl });
   if (input.completing) return html`<p class="summary" role="status">Completing the sign-in with Hugging Face…</p>`;
   const notice = input.notice ? html`<p class="notice warning" role="status">${input.notice}</p>` : nothing;
   if (!config.oauth) {

@@ -106,9 +106,18 @@ export function estimateImport(size: ImportSize, options: EstimateImportOptions)
       const seconds = startupSeconds + size.bytes / throughput[pricing.name] + size.files * perFileSeconds;
       const cost = costUSD(seconds, pricing);
       return { flavor: pricing.name, seconds, ...(cost === undefined ? {} : { costUSD: cost }), withinTimeout: seconds <= timeoutSeconds };
-    })
-    .sort((a, b) => a.seconds - b.seconds);
+    });
 
-  const [recommended] = flavors.filter(isPricedAndInTime).sort(cheaperThenFaster);
-  return { flavors, ...(recommended ? { recommended } : {}) };
+  return withRecommendation(flavors);
+}
+
+/**
+ * Estimates sorted fastest first, with the one to recommend: the cheapest that finishes within
+ * the timeout (on a tie, the fastest). Shared with the estimate of a sharded import.
+ * @internal
+ */
+export function withRecommendation(flavors: FlavorEstimate[]): ImportEstimate {
+  const sorted = [...flavors].sort((a, b) => a.seconds - b.seconds);
+  const [recommended] = sorted.filter(isPricedAndInTime).sort(cheaperThenFaster);
+  return { flavors: sorted, ...(recommended ? { recommended } : {}) };
 }

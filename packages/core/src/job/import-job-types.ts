@@ -1,5 +1,6 @@
 import type { ImportFilters } from '../filters/import-filters.js';
 import type { S3Credentials } from '../s3/s3-connection.js';
+import type { ShardPosition } from './shard-label.js';
 
 /** Where the files come from: an S3 (or S3-compatible) bucket and a folder in it. */
 export interface S3Source {
@@ -57,6 +58,13 @@ export interface BuildImportJobOptions extends ImportCommandOptions {
   labels?: Record<string, string>;
   /** Stable id of this import, stored as the `import-id` label; generated when absent. */
   importId?: string;
+  /**
+   * For one Job of an import split into several (see planImportShards): the id the Jobs share,
+   * stored as the `import-group` label. Needs `shard`. Each Job keeps its own `importId`.
+   */
+  importGroup?: string;
+  /** This Job's place in its group, stored as the `shard` label (`<index>-of-<count>`). Needs `importGroup`. */
+  shard?: ShardPosition;
 }
 
 /** The JSON body of `POST /api/jobs/{namespace}` for an import. */

@@ -1,5 +1,5 @@
 import type { ImportFilters } from '../filters/import-filters.js';
-import type { SelectionStats } from '../selection/selection-tree.js';
+import type { SelectionStats, SelectionTree } from '../selection/selection-tree.js';
 
 /** How the files to import are chosen: ticked in a tree, or typed as patterns. */
 export type ImportSelectionMode = 'tree' | 'manual';
@@ -16,4 +16,9 @@ export interface ImportSelection {
   filters?: ImportFilters;
   /** Why `filters` is undefined, in words for the user. */
   problem?: string;
+  /**
+   * The tree the files were ticked in (tree mode only), for planning a split into several Jobs
+   * (`planImportShards`). A live reference to read, not to change: it is the selection UI's model.
+   */
+  tree?: SelectionTree;
 }

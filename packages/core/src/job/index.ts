@@ -26,7 +26,7 @@ export {
   IMPORT_ID_LABEL_KEY,
   SHARD_LABEL_KEY,
 } from './import-job-defaults.js';
-export { importJobLabels } from './import-job-labels.js';
+export { importJobLabels, type ImportJobLabelOptions } from './import-job-labels.js';
 export { importJobSecretNames } from './import-job-secret-names.js';
 export type {
   BucketDestination,
@@ -60,6 +60,7 @@ export {
   type ImportResultSummary,
   type JobStatusInput,
 } from './summarize-import-result.js';
+export { summarizeShardedImport, type ShardedImportSummary } from './summarize-sharded-import.js';
 export {
   EMPTY_IMPORT_PROGRESS,
   combineImportProgress,

@@ -16,7 +16,9 @@ export type JobInputField =
   | 'installSpec'
   | 'dockerImage'
   | 'labels'
-  | 'importId';
+  | 'importId'
+  | 'importGroup'
+  | 'shard';
 
 /**
  * An import option that cannot be turned into a Job. `field` names the option; the message says

@@ -1,4 +1,5 @@
 // Public API of sharded imports: splitting one large selection into several import Jobs.
+export { estimateShardedImport } from './estimate-sharded-import.js';
 export type { ImportShard, PlanImportShardsOptions } from './import-shard.js';
 export { planImportShards } from './plan-import-shards.js';
 export { recommendShardCount } from './recommend-shard-count.js';
