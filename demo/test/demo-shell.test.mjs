@@ -207,6 +207,14 @@ describe('the demo page', () => {
     await context.close();
   });
 
+  it('shows the plan whoami tells: a PRO badge for a PRO account', async () => {
+    const { page, context } = await openPage();
+    await signInWithToken(page, hub.tokens.bob);
+    assert.equal(await page.locator('.account__name .badge--pro').innerText(), 'PRO');
+    assert.match(await page.locator('#step-sign-in .standing').innerText(), /^PRO plan\s*Billing is set up/);
+    await context.close();
+  });
+
   it('checks the S3 form at its fields before any request, and keeps every value', async () => {
     const { page, context, requests } = await openPage();
     await signInWithToken(page);
@@ -278,21 +286,49 @@ describe('the demo page', () => {
     await context.close();
   });
 
-  it('brings a wrong secret back to the secret field when the tree cannot list the bucket', async () => {
+  it('brings a wrong secret back to the secret field when the tree cannot list the bucket, with the rest of the form as typed', async () => {
     const { page, context } = await openPage();
     await signInWithToken(page);
-    await page.locator('#s3-bucket').fill(s3.corsBucket);
-    await page.locator('#s3-endpoint').fill(s3.endpoint);
-    await page.locator('#s3-accessKeyId').fill(s3.accessKeyId);
-    await page.locator('#s3-secretAccessKey').fill(`${s3.secretAccessKey}-wrong`);
+    const typed = { bucket: s3.corsBucket, region: s3.region, endpoint: s3.endpoint, prefix: 'data/', accessKeyId: s3.accessKeyId, secretAccessKey: `${s3.secretAccessKey}-wrong` };
+    for (const [field, value] of Object.entries(typed)) await page.locator(`#s3-${field}`).fill(value);
     await page.getByRole('button', { name: 'Use this bucket' }).click();
 
     const error = page.locator('#s3-secretAccessKey-error');
     await error.waitFor();
     assert.match(await error.innerText(), /secret/i);
-    assert.equal(await page.locator('#s3-secretAccessKey').inputValue(), `${s3.secretAccessKey}-wrong`, 'the form comes back as typed');
-    assert.equal(await page.locator('#s3-bucket').inputValue(), s3.corsBucket);
+    assert.equal(await page.locator('#s3-secretAccessKey').getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.evaluate(() => document.querySelector('s3hf-importer-app').shadowRoot.activeElement?.id), 's3-secretAccessKey', 'focus is on the field to fix');
+    for (const [field, value] of Object.entries(typed)) assert.equal(await page.locator(`#s3-${field}`).inputValue(), value, `${field} is as typed`);
+    assert.equal(await page.locator('.field-error').count(), 1, 'only the secret is blamed');
+    await screenshot(page, 'demo-connect-wrong-secret-1280');
     await context.close();
+  });
+
+  it('draws the first screen from the entry chunk alone: the elements and the S3 SDK come after it', async () => {
+    const context = await browser.newContext({ viewport: DESKTOP });
+    const page = await context.newPage();
+    const requested = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    let releaseElements;
+    const held = new Promise((resolve) => (releaseElements = resolve));
+    await page.route(/\/assets\/register-elements-[^/]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    try {
+      await page.goto(`${server.url}/?hub=${encodeURIComponent(hub.url)}`);
+      await page.locator('#hf-token').waitFor();
+      assert.ok(requested.some((file) => /register-elements-/.test(file)), 'the elements are fetched right after the first render');
+      assert.equal(await page.evaluate(() => customElements.get('s3-tree') === undefined), true, 'the sign-in step is up while the elements are still on their way');
+      const html = await (await fetch(`${server.url}/`)).text();
+      assert.deepEqual([...html.matchAll(/<script[^>]* src="([^"]+)"|<link rel="modulepreload" href="([^"]+)"/g)].map((match) => (match[1] ?? match[2]).replace(/-[\w-]{8}\.js$/, '')), ['./assets/main']);
+      releaseElements();
+      await page.waitForFunction(() => ['s3-tree', 'hf-bucket-target', 'hf-import-job'].every((tag) => customElements.get(tag)));
+      assert.equal(requested.filter((file) => /s3-sdk-/.test(file)).length, 0, 'the S3 SDK waits for the first listing');
+    } finally {
+      releaseElements();
+      await context.close();
+    }
   });
 
   it('looks right at 1280×800 and 360×740 (screenshots of the sign-in and connect steps)', async () => {

@@ -12,6 +12,7 @@ import { fixtureTree } from '../../tests/s3/fixture-tree.mjs';
 import { browserStorage, launchChromium } from './support/browser.mjs';
 import { builtDemo } from './support/built-demo.mjs';
 import {
+  axeViolations,
   bucketFiles,
   chooseDestination,
   connectS3,
@@ -93,6 +94,10 @@ describe('importing through the demo page', () => {
       const [oauthToken] = session.oauthTokens;
       assert.match(oauthToken ?? '', /^hf_oauth_/, 'the PKCE exchange gave the page an OAuth token');
       assert.match(await page.locator('#step-sign-in .summary').innerText(), /access for 7 h 59 min, until /, 'the token\'s expiry is shown');
+      // alice's plan as whoami tells it: no PRO, billing set up.
+      await page.locator('#step-sign-in .standing', { hasText: 'Free plan' }).waitFor();
+      assert.match(await page.locator('#step-sign-in .standing').innerText(), /Free plan\s*Billing is set up/);
+      await screenshotBoth(page, 'signed-in');
 
       // Through the fault proxy, so the Job can be slowed down long enough to be seen running.
       await page.locator('#s3-bucket').fill(s3.corsBucket);
@@ -128,6 +133,7 @@ describe('importing through the demo page', () => {
       const summary = page.locator('#step-import-job [part="summary"]');
       assert.match(await summary.innerText(), new RegExp(`hf://buckets/alice/${bucket}/imports/run-1`));
       await screenshotBoth(page, 'summary', page.locator('#step-import-job'));
+      assert.deepEqual(await axeViolations(page), [], 'the page with all four steps open passes axe');
 
       // Each S3 request of the Job now takes a moment: long enough to see it run and stream its log.
       await proxy.setLatency(800);

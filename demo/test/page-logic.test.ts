@@ -4,14 +4,19 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import { S3Error } from '@s3-to-hf/core';
+import { S3Error, SelectionTree, buildImportJob, compileFilters, createImportJob, groupImportJobs, resolveImportCommand, type HfJob } from '@s3-to-hf/core';
+import { isJobGoing, nextJobUpdate } from '../src/app/job-update.js';
 import { jobStatus, selectionStatus } from '../src/app/step-status.js';
 import { parseHubUrl } from '../src/config/hub-url.js';
 import { DEFAULT_OAUTH_SCOPES, readPageConfig } from '../src/config/page-config.js';
 import { suggestBucketName } from '../src/elements/suggest-bucket-name.js';
 import { isAllowedConnection } from '../src/net/connection-policy.js';
 import { BlockedConnectionError, guardFetch } from '../src/net/fetch-guard.js';
+import { importEntry } from '../src/imports/import-entry.js';
+import { ImportsController } from '../src/imports/imports-controller.js';
+import { importRouteOf } from '../src/imports/import-route.js';
 import { formFieldForS3Error } from '../src/s3/s3-error-field.js';
+import { accountStandingOf } from '../src/session/account-standing.js';
 import { EMPTY_S3_FORM, connectionFromForm, normalizeS3Form, type S3FormValues } from '../src/s3/s3-form.js';
 import { TokenFieldError, signInWithToken } from '../src/session/token-session.js';
 // @ts-expect-error The demo's test helpers are plain JavaScript without type declarations.
@@ -49,6 +54,13 @@ describe('page configuration', () => {
     assert.deepEqual(parseHubUrl('https://hub.example.com/base/'), { hubUrl: 'https://hub.example.com/base' });
     for (const bad of ['hub.example.com', 'https://user:pw@hub.example.com', 'https://hub.example.com/?x=1', 'ftp://hub.example.com']) {
       assert.ok('problem' in parseHubUrl(bad), bad);
+    }
+  });
+
+  it('never repeats the address in its problem, which may hold a password', () => {
+    for (const bad of ['https://me:hunter2@hub.example.com', 'hunter2 not a url', 'https://hub.example.com/?token=hunter2', 'https://hub.example.com/#hunter2']) {
+      const result = parseHubUrl(bad);
+      assert.ok('problem' in result && !result.problem.includes('hunter2'), `${bad}: ${JSON.stringify(result)}`);
     }
   });
 });
@@ -221,3 +233,134 @@ describe('token sign-in (against the hub emulator)', () => {
     });
   });
 });
+
+describe('account standing', () => {
+  it('keeps the plan fields whoami gives, and nothing when it gives none', () => {
+    assert.deepEqual(accountStandingOf({ isPro: true, canPay: false, periodEnd: '2027-02-01T00:00:00.000Z' }), {
+      isPro: true,
+      canPay: false,
+      periodEnd: new Date('2027-02-01T00:00:00.000Z'),
+    });
+    assert.deepEqual(accountStandingOf({ isPro: false, canPay: true, periodEnd: null }), { isPro: false, canPay: true });
+    assert.deepEqual(accountStandingOf({ periodEnd: 1_800_000_000 }), { periodEnd: new Date(1_800_000_000_000) });
+    assert.equal(accountStandingOf({ name: 'alice', periodEnd: 'not a date', isPro: 'yes' }), undefined);
+    assert.equal(accountStandingOf(null), undefined);
+  });
+});
+
+describe('the Job updates step 4 shows', () => {
+  it('keeps the outcome when a status event follows the finished one, for the same Job only', () => {
+    const finished = { jobId: 'a', namespace: 'alice', stage: 'COMPLETED', outcome: 'partial' as const, reason: '2 files failed.' };
+    assert.deepEqual(nextJobUpdate(finished, { jobId: 'a', namespace: 'alice', stage: 'COMPLETED' }), { ...finished });
+    assert.deepEqual(nextJobUpdate(finished, { jobId: 'b', namespace: 'alice', stage: 'SCHEDULING' }), { jobId: 'b', namespace: 'alice', stage: 'SCHEDULING' });
+    assert.equal(isJobGoing({ jobId: 'b', namespace: 'alice', stage: 'RUNNING' }), true);
+    assert.equal(isJobGoing({ jobId: 'b', namespace: 'alice', stage: 'CANCELED' }), false);
+    assert.equal(isJobGoing(finished), false);
+    assert.equal(isJobGoing(undefined), false);
+  });
+});
+
+describe('the list of imports', () => {
+  const hostileTree = SelectionTree.fromKeys(["it's/$(x) \"q\"/a.txt", "it's/$(x) \"q\"/b.txt", 'other.txt'].map((key) => ({ key, size: 1 })));
+  hostileTree.setSelected("it's/", true);
+  const options = {
+    source: { bucket: 'my-data', prefix: "exports/it's here/", region: 'eu-west-1' },
+    filters: compileFilters(hostileTree),
+    destination: { namespace: 'alice', bucket: 'imports', prefix: "copies/o'neil" },
+    credentials: { accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'secret' },
+    hfToken: 'hf_example',
+  };
+
+  it('reads the source and destination back from the script core writes, quotes and all', async () => {
+    const spec = await buildImportJob(options);
+    const { sourceUri, destinationUri } = resolveImportCommand(options);
+    assert.match(sourceUri, /it's here/);
+    assert.deepEqual(importRouteOf(spec), { source: sourceUri, destination: destinationUri });
+  });
+
+  it('shows nothing for a command it does not know', () => {
+    assert.equal(importRouteOf({ command: ['python', '-c', 'print(1)'] }), undefined);
+    assert.equal(importRouteOf({ command: ['bash', '-c', "hf buckets import 'not-s3' 'hf://buckets/a/b'"] }), undefined);
+    assert.equal(importRouteOf({ command: [] }), undefined);
+  });
+
+  const job = (id: string, stage: string, labels: Record<string, string>, createdAt: string, command: string[] = []): HfJob =>
+    ({ id, createdAt, status: { stage }, labels, flavor: 'cpu-basic', command, owner: { id: 'u1', name: 'alice', type: 'user' } }) as unknown as HfJob;
+
+  it('describes a single Job and a sharded import in words', async () => {
+    const spec = await buildImportJob(options);
+    const now = new Date('2026-12-01T12:00:00Z');
+    const [sharded, single] = groupImportJobs([
+      job('j1', 'COMPLETED', { app: 's3-to-hf-import', 'import-id': 'i1' }, '2026-12-01T10:00:00Z', spec.command),
+      job('s1', 'COMPLETED', { app: 's3-to-hf-import', 'import-id': 's1', 'import-group': 'g1', shard: '1-of-3' }, '2026-12-01T11:57:00Z'),
+      job('s2', 'RUNNING', { app: 's3-to-hf-import', 'import-id': 's2', 'import-group': 'g1', shard: '2-of-3' }, '2026-12-01T11:57:00Z'),
+      job('s3', 'ERROR', { app: 's3-to-hf-import', 'import-id': 's3', 'import-group': 'g1', shard: '3-of-3' }, '2026-12-01T11:57:00Z'),
+    ]);
+    const one = importEntry(single, { namespace: 'alice', now });
+    assert.equal(one.id, 'i1');
+    assert.equal(one.stateLabel, 'Completed');
+    assert.equal(one.tone, 'success');
+    assert.equal(one.active, false);
+    assert.equal(one.details, 'Started 2 h ago · cpu-basic');
+    assert.equal(one.route?.destination, 'hf://buckets/alice/imports/copies/o\'neil/it\'s/$(x) "q"');
+
+    const group = importEntry(sharded, { namespace: 'alice', now });
+    assert.equal(group.id, 'g1');
+    assert.equal(group.stateLabel, 'Running', 'one running shard makes the import running');
+    assert.equal(group.tone, 'active');
+    assert.equal(group.details, 'Started 3 min ago · 3 Jobs (2 done) · cpu-basic');
+    assert.equal(group.route, undefined);
+
+    const [failed] = groupImportJobs([job('s3', 'ERROR', { app: 's3-to-hf-import', 'import-id': 'x' }, '2026-11-01T10:00:00Z')]);
+    assert.deepEqual([importEntry(failed, { namespace: 'acme', now }).stateLabel, importEntry(failed, { namespace: 'acme', now }).details], ['Failed', 'Started on 1 Nov 2026 · cpu-basic']);
+  });
+});
+
+describe('the imports controller (against the hub emulator)', () => {
+  let hub: { url: string; tokens: Record<string, string>; control: { createBucket(id: string): Promise<void> }; close(): Promise<void> };
+  before(async () => {
+    hub = await useHub();
+  });
+  after(() => hub.close());
+
+  const host = () => {
+    const updates: number[] = [];
+    return { addController: () => undefined, removeController: () => undefined, requestUpdate: () => updates.push(updates.length), updateComplete: Promise.resolve(true), updates };
+  };
+
+  it('lists the imports of the user and their organisations, and says why when it cannot', async () => {
+    const writer = host();
+    const imports = new ImportsController(writer);
+    const session = await signInWithToken({ token: hub.tokens.write, hubUrl: hub.url });
+    const created = await runImportJob(hub.url, hub.tokens.write);
+    imports.follow(session, hub.url);
+    await imports.refresh();
+    assert.equal(imports.problem, undefined);
+    assert.equal(imports.loaded, true);
+    assert.ok(imports.imports.some(({ namespace, record }) => namespace === 'alice' && record.jobs.some((job) => job.id === created)));
+    assert.ok(writer.updates.length > 0, 'the page is told to render');
+    imports.forget();
+    assert.deepEqual(imports.imports, []);
+
+    const refused = new ImportsController(host());
+    refused.follow({ ...session, accessToken: hub.tokens.noJobs }, hub.url);
+    await refused.refresh();
+    assert.match(refused.problem ?? '', /^The list of your imports could not be read: .*jobs/i);
+    refused.forget();
+  });
+});
+
+/** Starts a small import Job in alice's namespace the way the page does, and returns its id. */
+async function runImportJob(hubUrl: string, accessToken: string): Promise<string> {
+  const tree = SelectionTree.fromKeys([{ key: 'README.md', size: 1 }]);
+  tree.setSelected('README.md', true);
+  const { job } = await createImportJob({
+    accessToken,
+    hubUrl,
+    source: { bucket: 'not-read-by-this-test', anonymous: true },
+    filters: compileFilters(tree),
+    destination: { namespace: 'alice', bucket: 'controller-test' },
+    dryRun: true,
+  });
+  return job.id;
+}

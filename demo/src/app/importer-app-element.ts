@@ -306,7 +306,10 @@ export class ImporterAppElement extends LitElement {
 
   private readonly retryElements = (): void => void this.loadElementsAfterFirstRender();
 
-  /** Follows an import of the list in the card's own `<hf-import-job>` (nothing stored: ids from the Hub's list). */
+  /**
+   * Follows an import of the list in the card's own `<hf-import-job>`: a single Job by its id, a
+   * sharded import by its group (nothing stored: both come from the Hub's Job list).
+   */
   private async followImport(entry: ImportEntry): Promise<void> {
     const jobId = entry.record.jobs[0]?.id;
     if (!jobId) return;
@@ -314,7 +317,8 @@ export class ImporterAppElement extends LitElement {
     this.followedJob = undefined;
     await this.updateComplete;
     const element = this.renderRoot.querySelector<HfImportJobElement>('#followed-import-job');
-    await element?.attach({ namespace: entry.namespace, jobId });
+    const { namespace } = entry;
+    await element?.attach(entry.record.shardCount > 1 ? { namespace, importGroup: entry.id } : { namespace, jobId });
     element?.scrollIntoView({ block: 'nearest' });
   }
 

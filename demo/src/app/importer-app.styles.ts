@@ -490,14 +490,15 @@ export const importerAppStyles = css`
     background: var(--_text-muted);
   }
 
+  /* The same blue as the running stage in <hf-import-job>. */
   .pill--active {
-    border-color: color-mix(in srgb, var(--_accent) 50%, var(--_border));
-    color: var(--_accent);
+    border-color: color-mix(in srgb, var(--_focus) 50%, var(--_border));
+    color: var(--_focus);
   }
 
   .pill--active .pill__dot {
-    background: var(--_accent);
-    box-shadow: 0 0 0 3px color-mix(in srgb, var(--_accent) 25%, transparent);
+    background: var(--_focus);
+    box-shadow: 0 0 0 3px color-mix(in srgb, var(--_focus) 25%, transparent);
   }
 
   .pill--success {
@@ -600,17 +601,34 @@ export const importerAppStyles = css`
       padding: 14px;
     }
 
+    /* State and action on one line, the route under them at full width. */
     .import {
       grid-template-columns: minmax(0, 1fr) auto;
       padding: 10px 12px;
     }
 
     .import .pill {
-      grid-column: 1 / -1;
+      grid-row: 1;
+      grid-column: 1;
+    }
+
+    .import > button,
+    .import__following {
+      grid-row: 1;
+      grid-column: 2;
     }
 
     .import__main {
-      grid-column: 1;
+      grid-row: 2;
+      grid-column: 1 / -1;
+    }
+
+    .import__source {
+      display: block;
+    }
+
+    .import__arrow {
+      margin-left: 0;
     }
   }
 `;

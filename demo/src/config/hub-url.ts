@@ -9,12 +9,13 @@ export function parseHubUrl(value: string): { hubUrl: string } | { problem: stri
   try {
     url = new URL(value);
   } catch {
-    return { problem: `"${value}" is not a URL. Use an address like https://huggingface.co.` };
+    // Messages never repeat the value: a mistyped address may carry a password or token.
+    return { problem: 'The hub address is not a URL. Use an address like https://huggingface.co.' };
   }
   if (url.username || url.password || url.search || url.hash) {
-    return { problem: `The hub address "${value}" must not contain a user name, password, query or fragment.` };
+    return { problem: 'The hub address must not contain a user name, password, query or fragment.' };
   }
   const secure = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
-  if (!secure) return { problem: `The hub address "${value}" must use https:// (plain http only for localhost).` };
+  if (!secure) return { problem: `The hub address ${url.host} must use https:// (plain http only for localhost).` };
   return { hubUrl: `${url.origin}${url.pathname.replace(/\/+$/, '')}` };
 }

@@ -2,9 +2,9 @@
 // shadow roots): sign in as on a Space, connect S3, open and tick tree rows, pick the destination,
 // start the import and wait for its end. Also records what the page sends and prints, for the
 // credential scans.
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { SCREENSHOT_DIR, screenshot } from './browser.mjs';
+import { AXE_SCRIPT, SCREENSHOT_DIR, screenshot } from './browser.mjs';
 
 export const DESKTOP = { width: 1280, height: 800 };
 export const PHONE = { width: 360, height: 740 };
@@ -238,4 +238,13 @@ export async function bucketFiles(control, id, prefix = '') {
   const files = (await control.buckets()).get(id);
   if (!files) return undefined;
   return [...files.keys()].filter((path) => path.startsWith(prefix)).map((path) => path.slice(prefix.length)).sort();
+}
+
+/** axe-core's violations on the page, shadow roots included (evaluated over CDP, outside the CSP). */
+export async function axeViolations(page) {
+  await page.evaluate(await readFile(AXE_SCRIPT, 'utf8'));
+  return page.evaluate(async () => {
+    const results = await window.axe.run(document, { resultTypes: ['violations'] });
+    return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  });
 }

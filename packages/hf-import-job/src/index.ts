@@ -10,4 +10,4 @@ export {
   type HfImportJobFinishedDetail,
 } from './events.js';
 export { HfImportJobElement } from './hf-import-job-element.js';
-export type { ImportJobField, ImportJobRef, ImportJobSelection, ImportJobTarget } from './types.js';
+export type { ImportGroupRef, ImportJobField, ImportJobRef, ImportJobSelection, ImportJobTarget } from './types.js';

@@ -27,12 +27,13 @@ export type SplitOffer =
 
 /**
  * What the summary offers: a split when the selection is past a threshold (core's
- * recommendShardCount) or when the page asks for `asked` > 1 Jobs. Only a selection ticked in a
+ * recommendShardCount) or when the page asks for `asked` > 1 Jobs; never when it asks for 1. Only a selection ticked in a
  * tree can be split, since the planner cuts the tree; patterns typed by hand cannot.
  */
 export function splitOffer(selection: ImportJobSelection | undefined, thresholds: ShardThresholds, asked: number | undefined): SplitOffer {
   const wanted = asked !== undefined && asked > 1;
-  if (!selection?.filters) return { kind: 'none' };
+  // The page asked for one Job: nothing to offer, whatever the size.
+  if (!selection?.filters || asked === 1) return { kind: 'none' };
   if (selection.mode === 'manual') {
     return wanted
       ? {

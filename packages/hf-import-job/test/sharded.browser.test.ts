@@ -288,6 +288,66 @@ describe('<hf-import-job> sharded imports', () => {
     await expectExactlySelected(bucket, tree);
   });
 
+  it('streams at most max-followed-jobs logs at once and polls the stage of the Jobs waiting', async function () {
+    this.timeout(120_000);
+    const env = testEnv();
+    const bucket = await existingBucket('limit');
+    const tree = await selectionTree(SELECTED);
+    // Log streams open now: each one holds a connection until its Job ends or following stops.
+    let open = 0;
+    let most = 0;
+    const countingFetch: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      const url = input instanceof Request ? input.url : String(input);
+      if (!new URL(url).pathname.endsWith('/logs') || !response.body) return response;
+      open++;
+      most = Math.max(most, open);
+      let closed = false;
+      const close = () => {
+        if (!closed) open--;
+        closed = true;
+      };
+      init?.signal?.addEventListener('abort', close);
+      return new Response(response.body.pipeThrough(new TransformStream({ flush: close })), { status: response.status, headers: response.headers });
+    };
+    // Job 1 keeps running (one of its downloads never answers): the one place to follow a Job stays taken.
+    await proxy.addFault({ match: { method: 'GET', bucket: env.s3.corsBucket, prefix: 'data/meta.json' }, fault: 'hang' });
+    const element = await mountJob({
+      selection: selectionOf(tree),
+      connection: connection({ viaProxy: true }),
+      target: target(bucket),
+      accessToken: env.hub.tokens.write,
+      fetch: countingFetch,
+      maxFilesPerShard: FILES_PER_JOB,
+      maxFollowedJobs: 1,
+    });
+    const finished = finishedEvents(element);
+    await element.launch();
+    // Jobs 2 and 3 end while Job 1 is followed: their stage comes from listing the group.
+    await waitUntil(
+      () => {
+        const rows = shardRows(element).map((row) => textOf(row.querySelector('.stage')));
+        return rows[0] === 'Running' && rows[1] === 'Completed' && rows[2] === 'Completed';
+      },
+      'the waiting Jobs never showed their stage',
+      { timeout: 60_000 },
+    );
+    expect(open, 'log streams open').to.equal(1);
+    // Only Job 1's log has been read so far.
+    const firstLog = await control.jobLogs(element.jobs[0].jobId);
+    expect(firstLog.slice(0, element.logLines.length)).to.deep.equal(element.logLines);
+    // Once Job 1 ends, the others are followed in turn: their logs and results come in.
+    await element.cancel();
+    await waitUntil(() => finished.length === 1, 'the import never finished', { timeout: 60_000 });
+    expect(most, 'log streams open at once').to.equal(1);
+    expect(finished[0].outcome).to.equal('canceled');
+    expect(finished[0].reason).to.contain('Job 1 of 3 was canceled; the other 2 completed.');
+    await element.updateComplete;
+    expect(shardRows(element).map((row) => textOf(row.querySelector('.stage')))).to.deep.equal(['Canceled', 'Completed', 'Completed']);
+    const logs = await Promise.all(element.jobs.map((job) => control.jobLogs(job.jobId)));
+    expect(element.logLines).to.have.length(logs.reduce((total, lines) => total + lines.length, 0));
+  });
+
   it('re-attaches to a sharded import by its group after a reload, and from its listImports record', async function () {
     this.timeout(120_000);
     const env = testEnv();

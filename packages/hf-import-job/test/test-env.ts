@@ -145,6 +145,7 @@ export interface MountOptions {
   maxFilesPerShard?: number;
   maxBytesPerShard?: number;
   shards?: number;
+  maxFollowedJobs?: number;
   style?: string;
 }
 
@@ -167,6 +168,7 @@ export async function mountJob(options: MountOptions = {}): Promise<HfImportJobE
       .maxFilesPerShard=${options.maxFilesPerShard}
       .maxBytesPerShard=${options.maxBytesPerShard}
       .shards=${options.shards}
+      .maxFollowedJobs=${options.maxFollowedJobs ?? 4}
     ></hf-import-job>
   `);
   if (options.accessToken) await waitUntil(() => part(element, 'estimate') || part(element, 'hardware')?.querySelector('.notice.error'), 'the hardware list never loaded', { timeout: 10_000 });

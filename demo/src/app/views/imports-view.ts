@@ -5,7 +5,7 @@ import type { PageSession } from '../../session/page-session.js';
 import type { ElementsState } from './elements-pending.js';
 
 /** Lines shown before "Show all". */
-const SHORT_LIST = 5;
+const SHORT_LIST = 3;
 
 /** What the "Your imports" card shows and does. */
 export interface ImportsViewInput {
@@ -52,7 +52,7 @@ function entryLine(entry: ImportEntry, input: ImportsViewInput): TemplateResult 
       <div class="import__main">
         ${entry.route
           ? html`<p class="import__route">
-              <code>${entry.route.source}</code><span class="import__arrow" aria-hidden="true">→</span
+              <code class="import__source">${entry.route.source}</code><span class="import__arrow" aria-hidden="true">→</span
               ><span class="visually-hidden"> to </span><code>${entry.route.destination}</code>
             </p>`
           : html`<p class="import__route">Import <code>${entry.id}</code></p>`}

@@ -55,7 +55,7 @@ function standingLine(account: AccountStanding | undefined, hubUrl: string): Tem
       : account.isPro
         ? `PRO plan${account.periodEnd ? `, current period until ${account.periodEnd.toLocaleDateString([], { day: 'numeric', month: 'short', year: 'numeric' })}` : ''}`
         : 'Free plan';
-  const billing = account.canPay === true ? 'Jobs can be billed to this account (per minute of CPU).' : undefined;
+  const billing = account.canPay === true ? 'Billing is set up: import Jobs are billed to this account per minute.' : undefined;
   return html`
     ${plan || billing
       ? html`<p class="standing">${plan ? html`<span class="badge ${account.isPro ? 'badge--pro' : ''}">${plan}</span>` : nothing}${billing ?? nothing}</p>`
