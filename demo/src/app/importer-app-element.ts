@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { baseStyles } from '@s3-to-hf/ui';
+import { baseStyles, spinnerStyles } from '@s3-to-hf/ui';
 import type { S3Connection } from '@s3-to-hf/core';
 import type { HfBucketTargetChangeEvent, HfBucketTargetElement, HfBucketTargetValue } from '@s3-to-hf/hf-bucket-target';
 import type { HfImportJobCreatedEvent, HfImportJobElement, HfImportJobFinishedEvent, HfImportJobStatusEvent } from '@s3-to-hf/hf-import-job';
@@ -50,7 +50,7 @@ interface FollowedImport {
  * import. Everything it knows (token, keys, selection) lives in this element's memory only.
  */
 export class ImporterAppElement extends LitElement {
-  static override styles = [baseStyles, importerAppStyles];
+  static override styles = [baseStyles, spinnerStyles, importerAppStyles];
 
   static define(tag = 's3hf-importer-app', registry: CustomElementRegistry = customElements): void {
     if (!registry.get(tag)) registry.define(tag, this);

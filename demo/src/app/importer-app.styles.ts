@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** Layout of the importer page, on top of @s3-to-hf/ui's tokens and controls. */
+/** Layout of the importer page, on top of @s3-to-hf/ui's tokens, controls and spinner. */
 export const importerAppStyles = css`
   :host {
     max-width: 980px;
@@ -322,19 +322,10 @@ export const importerAppStyles = css`
   }
 
   .spinner {
-    flex: none;
     width: 14px;
     height: 14px;
-    border: 2px solid var(--_border);
+    border-color: var(--_border);
     border-top-color: var(--_accent);
-    border-radius: 50%;
-    animation: spin 0.8s linear infinite;
-  }
-
-  @keyframes spin {
-    to {
-      transform: rotate(360deg);
-    }
   }
 
   @media (prefers-reduced-motion: reduce) {

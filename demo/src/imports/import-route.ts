@@ -19,7 +19,7 @@ function leadingQuotedWords(text: string, count: number): string[] {
   while (words.length < count) {
     const match = QUOTED_WORD.exec(rest);
     if (!match) break;
-    words.push(match[0].replace(/\\'|'([^']*)'/g, (escaped, inner: string | undefined) => inner ?? "'"));
+    words.push(match[0].replace(/\\'|'([^']*)'/g, (_quote, inner: string | undefined) => inner ?? "'"));
     rest = rest.slice(match[0].length).replace(/^ +/, '');
   }
   return words;

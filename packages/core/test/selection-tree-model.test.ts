@@ -80,7 +80,7 @@ type ModelStep =
   | { kind: 'select'; pick: number; selected: boolean }
   | { kind: 'count'; pick: number; files: number; bytes: number };
 
-const modelSteps = fc.array(
+const modelSteps: fc.Arbitrary<ModelStep[]> = fc.array(
   fc.oneof(
     fc.record({ kind: fc.constant('list' as const), pick: fc.nat() }),
     fc.record({ kind: fc.constant('select' as const), pick: fc.nat(), selected: fc.boolean() }),

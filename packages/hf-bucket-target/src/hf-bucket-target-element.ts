@@ -18,6 +18,7 @@ import { HfBucketTargetChangeEvent } from './events.js';
 import { hfBucketTargetStyles } from './hf-bucket-target.styles.js';
 import type { HfBucketTargetValue } from './hf-bucket-target-value.js';
 import { LatestTask } from './latest-task.js';
+import { renderNameField } from './render-name-field.js';
 import { externalLinkIcon, statusIcon } from './status-icons.js';
 import { describeTargetStatus, type StatusSegment, type TargetStatus } from './target-status.js';
 
@@ -494,23 +495,17 @@ export class HfBucketTargetElement extends LitElement {
           </div>
           <div class="field bucket-field">
             <label for="bucket">Bucket</label>
-            <input
-              id="bucket"
-              part="bucket"
-              type="text"
-              .value=${live(this.bucket)}
-              placeholder="my-dataset"
-              autocomplete="off"
-              autocapitalize="off"
-              spellcheck="false"
-              aria-invalid=${bucketInvalid ? 'true' : 'false'}
-              aria-describedby="bucket-message status"
-              @input=${this._typeBucket}
-              @change=${this._leaveBucket}
-            />
-            ${bucketProblem
-              ? html`<p id="bucket-message" class="field-error">${bucketProblem}</p>`
-              : html`<p id="bucket-message" class="field-hint">Or type <code>namespace/name</code> to set both.</p>`}
+            ${renderNameField({
+              name: 'bucket',
+              value: this.bucket,
+              placeholder: 'my-dataset',
+              invalid: bucketInvalid,
+              describedBy: 'bucket-message status',
+              problem: bucketProblem,
+              hint: html`Or type <code>namespace/name</code> to set both.`,
+              onInput: this._typeBucket,
+              onChange: this._leaveBucket,
+            })}
           </div>
         </div>
         ${this._renderStatus(status, link)}
@@ -518,23 +513,17 @@ export class HfBucketTargetElement extends LitElement {
 
       <div class="field prefix-field">
         <label for="prefix">Folder in the bucket <span class="optional">(optional)</span></label>
-        <input
-          id="prefix"
-          part="prefix"
-          type="text"
-          .value=${live(this.prefix)}
-          placeholder="imports/2024/"
-          autocomplete="off"
-          autocapitalize="off"
-          spellcheck="false"
-          aria-invalid=${prefixProblem ? 'true' : 'false'}
-          aria-describedby="prefix-message"
-          @input=${this._typePrefix}
-          @change=${this._leavePrefix}
-        />
-        ${prefixProblem
-          ? html`<p id="prefix-message" class="field-error">${prefixProblem}</p>`
-          : html`<p id="prefix-message" class="field-hint">Leave empty to add the files at the top of the bucket.</p>`}
+        ${renderNameField({
+          name: 'prefix',
+          value: this.prefix,
+          placeholder: 'imports/2024/',
+          invalid: Boolean(prefixProblem),
+          describedBy: 'prefix-message',
+          problem: prefixProblem,
+          hint: 'Leave empty to add the files at the top of the bucket.',
+          onInput: this._typePrefix,
+          onChange: this._leavePrefix,
+        })}
       </div>
 
       <fieldset part="options">

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { baseStyles } from '@s3-to-hf/ui';
+import { baseStyles, spinnerStyles } from '@s3-to-hf/ui';
 
 const ownStyles = css`
   :host {
@@ -190,15 +190,10 @@ const ownStyles = css`
     color: var(--_link);
   }
 
+  /* The checking icon turns with ui's spin animation. */
   .spin {
     transform-origin: 10px 10px;
     animation: spin 0.9s linear infinite;
-  }
-
-  @keyframes spin {
-    to {
-      transform: rotate(360deg);
-    }
   }
 
   @media (prefers-reduced-motion: reduce) {
@@ -249,5 +244,5 @@ const ownStyles = css`
   }
 `;
 
-/** Styles of `<hf-bucket-target>`: the shared tokens and controls, then its own layout. */
-export const hfBucketTargetStyles = [...baseStyles, ownStyles];
+/** Styles of `<hf-bucket-target>`: the shared tokens, controls and spin animation, then its own layout. */
+export const hfBucketTargetStyles = [...baseStyles, spinnerStyles, ownStyles];

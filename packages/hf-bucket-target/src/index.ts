@@ -5,6 +5,3 @@ import './define.js';
 export { HfBucketTargetChangeEvent } from './events.js';
 export { HfBucketTargetElement } from './hf-bucket-target-element.js';
 export type { HfBucketTargetValue } from './hf-bucket-target-value.js';
-
-/** The tag the package registers. */
-export const TAG_NAME = 'hf-bucket-target';

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { baseStyles } from '@s3-to-hf/ui';
+import { baseStyles, spinnerStyles } from '@s3-to-hf/ui';
 
 const elementStyles = css`
   :host {
@@ -47,10 +47,6 @@ const elementStyles = css`
 
   a {
     color: var(--_link);
-  }
-
-  .muted {
-    color: var(--_text-muted);
   }
 
   .mono {
@@ -260,13 +256,6 @@ const elementStyles = css`
     width: 2.5em;
   }
 
-  input[type='radio'] {
-    width: 1.05em;
-    height: 1.05em;
-    margin: 0;
-    accent-color: var(--_accent);
-  }
-
   /* Options */
   .options {
     display: grid;
@@ -333,21 +322,6 @@ const elementStyles = css`
 
   .launch-row button.primary {
     min-width: 10em;
-  }
-
-  .spinner {
-    width: 1em;
-    height: 1em;
-    border: 2px solid currentColor;
-    border-right-color: transparent;
-    border-radius: 50%;
-    animation: spin 0.8s linear infinite;
-  }
-
-  @keyframes spin {
-    to {
-      transform: rotate(360deg);
-    }
   }
 
   .busy {
@@ -917,5 +891,5 @@ const elementStyles = css`
   }
 `;
 
-/** The element's styles: shared tokens and controls first, then its own. */
-export const hfImportJobStyles = [...baseStyles, elementStyles];
+/** The element's styles: shared tokens, controls and spinner first, then its own. */
+export const hfImportJobStyles = [...baseStyles, spinnerStyles, elementStyles];

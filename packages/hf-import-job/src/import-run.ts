@@ -3,13 +3,14 @@ import {
   combineImportProgress,
   isTerminalStage,
   summarizeShardedImport,
-  type CreateImportJobOptions,
   type HfJob,
   type ImportOutcome,
   type ImportProgressState,
   type ImportResultSummary,
   type ShardPosition,
 } from '@s3-to-hf/core';
+import type { HfImportJobEventDetail } from './events.js';
+import type { ResolvedLaunch } from './launch-inputs.js';
 import type { ImportJobRef } from './types.js';
 
 /** Why following a Job stopped before its end. */
@@ -19,7 +20,7 @@ export interface FollowProblem {
 }
 
 /** What starting one Job of the import takes again (Retry shard): everything but the Hub call. Holds credentials: memory only. */
-export type ShardLaunch = Omit<CreateImportJobOptions, 'accessToken' | 'hubUrl' | 'fetch' | 'signal' | 'importId'>;
+export type ShardLaunch = ResolvedLaunch['options'];
 
 /** How one Job of the run ended (or why it never started). */
 export type ShardResult = ImportResultSummary & { lastError?: string };
@@ -88,6 +89,18 @@ export function newShard(ref: ImportJobRef, job?: HfJob, extra: Partial<JobShard
     progress: EMPTY_IMPORT_PROGRESS,
     attempts: 1,
     ...extra,
+  };
+}
+
+/** What the events say about a shard's Job. */
+export function eventDetail(shard: JobShard): HfImportJobEventDetail {
+  return {
+    jobId: shard.ref.jobId,
+    namespace: shard.ref.namespace,
+    stage: shard.stage,
+    ...(shard.ref.importId ? { importId: shard.ref.importId } : {}),
+    ...(shard.ref.importGroup ? { importGroup: shard.ref.importGroup } : {}),
+    ...(shard.position ? { shard: { ...shard.position } } : {}),
   };
 }
 

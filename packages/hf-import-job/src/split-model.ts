@@ -1,7 +1,9 @@
 import { DEFAULT_MAX_BYTES_PER_SHARD, DEFAULT_MAX_FILES_PER_SHARD, formatBytes, type ImportShard, type SelectionStats, type ShardThresholds } from '@s3-to-hf/core';
 import { countFormat } from './follow-model.js';
-import type { SplitOffer } from './split-offer.js';
+import { messageOf } from './message-of.js';
+import { parseShardCount, splitOffer, type ShardPlanCache, type SplitOffer } from './split-offer.js';
 import type { SplitViewModel } from './split-view.js';
+import type { ImportJobSelection } from './types.js';
 
 /** The split the form stands for: how many Jobs, their plan, and what is wrong with it. */
 export interface SplitState {
@@ -14,6 +16,47 @@ export interface SplitState {
   shards?: ImportShard[];
   error?: string;
   planProblem?: string;
+}
+
+/** What the split depends on: the selection, the page's limits and `shards`, and what the user chose. */
+export interface SplitInputs {
+  selection?: ImportJobSelection;
+  thresholds: ShardThresholds;
+  /** The page's `shards`: the number of Jobs to offer instead of the recommendation. */
+  asked?: number;
+  /** The split checkbox as the user left it; undefined: on whenever a split is offered. */
+  choice?: boolean;
+  /** The number of Jobs as typed; undefined: `asked`, else the recommendation. */
+  countText?: string;
+}
+
+/** The page's per-Job limits, those it leaves out falling back to core's defaults. */
+export function shardThresholds(maxBytesPerShard: number | undefined, maxFilesPerShard: number | undefined): ShardThresholds {
+  return {
+    ...(maxBytesPerShard === undefined ? {} : { maxBytesPerShard }),
+    ...(maxFilesPerShard === undefined ? {} : { maxFilesPerShard }),
+  };
+}
+
+/** How the import splits, planned (through `plans`) when the user keeps the split on. */
+export function splitState({ selection, thresholds, asked, choice, countText: typed }: SplitInputs, plans: ShardPlanCache): SplitState {
+  const offer = splitOffer(selection, thresholds, asked);
+  if (offer.kind !== 'available') return { offer, on: false, countText: '1', count: 1 };
+  const wanted = asked !== undefined && asked > 1 ? Math.min(Math.round(asked), offer.max) : undefined;
+  const countText = typed ?? String(wanted ?? offer.recommended);
+  const on = choice ?? true;
+  if (!on) return { offer, on, countText, count: 1 };
+  const count = parseShardCount(countText, offer.max);
+  if (count === undefined) {
+    return { offer, on, countText, count: undefined, error: `Enter a whole number of Jobs from 1 to ${countFormat.format(offer.max)}, or untick “Split” to run one Job.` };
+  }
+  if (count === 1) return { offer, on, countText, count: 1 };
+  try {
+    const shards = plans.plan(selection?.tree as NonNullable<ImportJobSelection['tree']>, count, thresholds);
+    return { offer, on, countText, count: shards.length, ...(shards.length > 1 ? { shards } : {}) };
+  } catch (error) {
+    return { offer, on, countText, count: undefined, planProblem: `This selection cannot be split: ${messageOf(error)}` };
+  }
 }
 
 const WHY = 'Split, its parts run as Jobs side by side, each on its own machine: faster, and a Job that fails can be retried alone.';

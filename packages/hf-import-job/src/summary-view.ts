@@ -232,9 +232,41 @@ function renderHardware(model: SummaryViewModel, handlers: SummaryViewHandlers):
   `;
 }
 
+/** The number input of the timeout or workers field, as typed (a string), described by its hint and error. */
+function numberInput(
+  model: SummaryViewModel,
+  field: 'timeout' | 'workers',
+  value: string,
+  limits: { max?: number; step: string; inputmode: string; placeholder?: string },
+  onInput: (value: string) => void,
+): TemplateResult {
+  return html`<input
+    id=${field}
+    type="number"
+    min="1"
+    max=${ifDefined(limits.max)}
+    step=${limits.step}
+    inputmode=${limits.inputmode}
+    placeholder=${ifDefined(limits.placeholder)}
+    .value=${value}
+    aria-invalid=${model.errors[field] ? 'true' : 'false'}
+    aria-describedby=${ifDefined(describedBy(model.errors, field, `${field}-hint`))}
+    @input=${(event: Event) => onInput((event.target as HTMLInputElement).value)}
+  />`;
+}
+
+/** A check box option with its hint below. */
+function checkOption(label: string, hint: { id: string; text: string }, checked: boolean, set: (on: boolean) => void): TemplateResult {
+  return html`
+    <label class="check">
+      <input type="checkbox" .checked=${checked} aria-describedby=${hint.id} @change=${(event: Event) => set((event.target as HTMLInputElement).checked)} />
+      ${label}
+    </label>
+    <p class="field-hint check-hint" id=${hint.id}>${hint.text}</p>
+  `;
+}
+
 function renderOptions(model: SummaryViewModel, handlers: SummaryViewHandlers): TemplateResult {
-  const timeoutInvalid = Boolean(model.errors.timeout);
-  const workersInvalid = Boolean(model.errors.workers);
   return html`
     <div class="section" part="options">
       <h2>Options</h2>
@@ -242,17 +274,7 @@ function renderOptions(model: SummaryViewModel, handlers: SummaryViewHandlers): 
         <div class="field">
           <label for="timeout">Timeout</label>
           <div class="inline">
-            <input
-              id="timeout"
-              type="number"
-              min="1"
-              step="any"
-              inputmode="decimal"
-              .value=${model.timeoutValue}
-              aria-invalid=${timeoutInvalid ? 'true' : 'false'}
-              aria-describedby=${ifDefined(describedBy(model.errors, 'timeout', 'timeout-hint'))}
-              @input=${(event: Event) => handlers.setTimeoutValue((event.target as HTMLInputElement).value)}
-            />
+            ${numberInput(model, 'timeout', model.timeoutValue, { step: 'any', inputmode: 'decimal' }, handlers.setTimeoutValue)}
             <select
               aria-label="Timeout unit"
               .value=${model.timeoutUnit}
@@ -267,43 +289,18 @@ function renderOptions(model: SummaryViewModel, handlers: SummaryViewHandlers): 
         </div>
         <div class="field">
           <label for="workers">Workers</label>
-          <input
-            id="workers"
-            type="number"
-            min="1"
-            max="64"
-            step="1"
-            inputmode="numeric"
-            placeholder="4"
-            .value=${model.workers}
-            aria-invalid=${workersInvalid ? 'true' : 'false'}
-            aria-describedby=${ifDefined(describedBy(model.errors, 'workers', 'workers-hint'))}
-            @input=${(event: Event) => handlers.setWorkers((event.target as HTMLInputElement).value)}
-          />
+          ${numberInput(model, 'workers', model.workers, { max: 64, step: '1', inputmode: 'numeric', placeholder: '4' }, handlers.setWorkers)}
           <p class="field-hint" id="workers-hint">Parallel S3 downloads, 1–64 (empty: the default, 4).</p>
           ${fieldError(model.errors, 'workers')}
         </div>
         <div class="checks">
-          <label class="check">
-            <input
-              type="checkbox"
-              .checked=${model.skipExisting}
-              aria-describedby="skip-hint"
-              @change=${(event: Event) => handlers.setSkipExisting((event.target as HTMLInputElement).checked)}
-            />
-            Skip existing files
-          </label>
-          <p class="field-hint check-hint" id="skip-hint">Files whose path is already in the bucket are not copied again.</p>
-          <label class="check">
-            <input
-              type="checkbox"
-              .checked=${model.dryRun}
-              aria-describedby="dry-run-hint"
-              @change=${(event: Event) => handlers.setDryRun((event.target as HTMLInputElement).checked)}
-            />
-            Dry run
-          </label>
-          <p class="field-hint check-hint" id="dry-run-hint">Only list what would be copied; transfer nothing.</p>
+          ${checkOption(
+            'Skip existing files',
+            { id: 'skip-hint', text: 'Files whose path is already in the bucket are not copied again.' },
+            model.skipExisting,
+            handlers.setSkipExisting,
+          )}
+          ${checkOption('Dry run', { id: 'dry-run-hint', text: 'Only list what would be copied; transfer nothing.' }, model.dryRun, handlers.setDryRun)}
         </div>
       </div>
       ${model.warnings.length > 0

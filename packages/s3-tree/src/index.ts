@@ -12,6 +12,3 @@ export {
   type S3TreeModeChangeDetail,
   type S3TreeSelection,
 } from './events.js';
-
-/** The tag `<s3-tree>` is registered under. */
-export const TAG_NAME = 's3-tree';

@@ -3,19 +3,11 @@ import { keyed } from 'lit/directives/keyed.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import {
-  compileFilters,
-  previewImport,
-  validateImportPatterns,
-  type ImportFilters,
-  type ImportPreview,
-  type PatternField,
-  type PatternValidation,
-} from '@s3-to-hf/core/filters';
+import { compileFilters, previewImport, type ImportFilters, type ImportPreview, type PatternField, type PatternValidation } from '@s3-to-hf/core/filters';
 import { formatBytes } from '@s3-to-hf/core/format';
 import { corsConfigurationFor, S3Error, type FolderListing, type S3Connection } from '@s3-to-hf/core/s3';
-import { parentFolderOf, SelectionTree, visibleRows, type FolderChildren, type TreeRow } from '@s3-to-hf/core/selection';
-import { baseStyles } from '@s3-to-hf/ui';
+import { SelectionTree, visibleRows, type FolderChildren, type TreeRow } from '@s3-to-hf/core/selection';
+import { baseStyles, spinnerStyles } from '@s3-to-hf/ui';
 import {
   S3TreeErrorEvent,
   S3TreeModeChangeEvent,
@@ -33,7 +25,8 @@ import { renderPreview } from './render-preview.js';
 import { renderPatternTotals, renderTreeTotals } from './render-totals.js';
 import { renderTreeRow } from './render-tree-row.js';
 import { s3TreeStyles } from './s3-tree.styles.js';
-import { treeKeyAction, type TreeKeyAction } from './tree-key-action.js';
+import { TreeFocus, type TreeRowAction } from './tree-focus.js';
+import { TypedPatterns } from './typed-patterns.js';
 import { VirtualScroll } from './virtual-scroll.js';
 import { indexRange } from './virtual-window.js';
 
@@ -98,7 +91,7 @@ function sameData(a: S3Connection, b: S3Connection): boolean {
  * @cssproperty [--s3-tree-folder-color=var(--s3hf-color-warning)] - Colour of the folder icons.
  */
 export class S3TreeElement extends LitElement {
-  static override styles = [baseStyles, s3TreeStyles];
+  static override styles = [baseStyles, spinnerStyles, s3TreeStyles];
 
   /** Registers the element under `tag` unless that tag is taken already. */
   static define(tag = 's3-tree', registry: CustomElementRegistry = customElements): void {
@@ -138,19 +131,15 @@ export class S3TreeElement extends LitElement {
   #countFailure: { folder: string; error: S3Error } | undefined;
   #countNote: string | undefined;
   #manualReason: S3TreeModeChangeDetail['reason'] | undefined;
-  #include = '';
-  #exclude = '';
-  #validation: { include: string; exclude: string; result: PatternValidation } | undefined;
+  readonly #patterns = new TypedPatterns();
   #compiled: { version: number; result: CompiledSelection } | undefined;
   #previewOpen = false;
   #preview: { key: string; result: ImportPreview } | undefined;
   #rows: TreeRow[] | undefined;
-  #activePath: string | undefined;
-  #activeIndex: number | undefined;
-  #treeFocused = false;
   #lastEmitted: string | undefined;
   readonly #treeScroll = new VirtualScroll(this);
   readonly #previewScroll = new VirtualScroll(this);
+  readonly #focus = new TreeFocus(this, { rows: () => this.#visibleRows(), scroll: this.#treeScroll, act: (action, row) => this.#rowActions[action](row) });
 
   /**
    * Where to read, with credentials (never reflected or rendered). A new object that reads the same
@@ -284,7 +273,6 @@ export class S3TreeElement extends LitElement {
     const root = this.renderRoot as ShadowRoot;
     this.#treeScroll.attach(root.querySelector<HTMLElement>('.viewport') ?? undefined);
     this.#previewScroll.attach(root.querySelector<HTMLElement>('.preview-list') ?? undefined);
-    if (this.#treeFocused && !root.activeElement?.matches('.row')) this.#focusActiveRow();
     // A page that sets `manual` itself changes the selection too (not on the first render).
     if (changed.has('manual') && changed.get('manual') !== undefined) this.#emitSelection();
   }
@@ -405,7 +393,7 @@ export class S3TreeElement extends LitElement {
 
   #renderViewport(rows: TreeRow[]): TemplateResult {
     const { start, end } = this.#treeScroll.window(rows.length);
-    const active = this.#currentActiveIndex();
+    const active = this.#focus.activeIndex();
     // The focusable row has a node of its own that is never moved, whether it is in view or
     // scrolled away: moving a focused node (as keyed lists do) would drop the focus.
     const others = indexRange(start, end).filter((index) => index !== active);
@@ -420,11 +408,11 @@ export class S3TreeElement extends LitElement {
         aria-label="Files in ${this.#connection?.bucket ?? 'the bucket'}"
         aria-busy=${busy ? 'true' : 'false'}
         @scroll=${this.#treeScroll.onScroll}
-        @keydown=${this.#onTreeKeydown}
-        @mousedown=${this.#onTreeMouseDown}
-        @click=${this.#onTreeClick}
-        @focusin=${this.#onTreeFocusIn}
-        @focusout=${this.#onTreeFocusOut}
+        @keydown=${this.#focus.onKeydown}
+        @mousedown=${this.#focus.onMouseDown}
+        @click=${this.#focus.onClick}
+        @focusin=${this.#focus.onFocusIn}
+        @focusout=${this.#focus.onFocusOut}
       >
         <div class="probe" aria-hidden="true"></div>
         <div class="sizer" role="none" style=${styleMap({ '--rows': String(rows.length) })}>
@@ -464,8 +452,8 @@ export class S3TreeElement extends LitElement {
     return html`
       ${this.#corsError ? this.#renderCorsHelp() : nothing}
       ${renderPatternFields({
-        include: this.#include,
-        exclude: this.#exclude,
+        include: this.#patterns.include,
+        exclude: this.#patterns.exclude,
         validation: this.#patternValidation(),
         onInput: this.#onPatternInput,
       })}
@@ -523,7 +511,7 @@ export class S3TreeElement extends LitElement {
     this.#children.clear();
     this.#expanded.clear();
     this.#collapsedInFilter.clear();
-    this.#activePath = undefined;
+    this.#focus.forget();
     this.#compiled = undefined;
     this.#preview = undefined;
     this.#rowsChanged();
@@ -532,7 +520,7 @@ export class S3TreeElement extends LitElement {
 
   #rowsChanged(): void {
     this.#rows = undefined;
-    this.#activeIndex = undefined;
+    this.#focus.rowsChanged();
   }
 
   #visibleRows(): TreeRow[] {
@@ -542,19 +530,6 @@ export class S3TreeElement extends LitElement {
       collapsed: this.#collapsedInFilter,
     });
     return this.#rows;
-  }
-
-  /** Index of the row that takes focus: the last focused one, or its nearest shown ancestor. */
-  #currentActiveIndex(): number {
-    if (this.#activeIndex !== undefined) return this.#activeIndex;
-    const rows = this.#visibleRows();
-    let index = -1;
-    for (let path = this.#activePath; path !== undefined && index === -1; path = path === '' ? undefined : parentFolderOf(path)) {
-      index = rows.findIndex((row) => row.path === path);
-    }
-    this.#activeIndex = Math.max(0, index);
-    this.#activePath = rows[this.#activeIndex]?.path;
-    return this.#activeIndex;
   }
 
   #compiledSelection(): CompiledSelection {
@@ -572,19 +547,12 @@ export class S3TreeElement extends LitElement {
   }
 
   #patternValidation(): PatternValidation {
-    if (this.#validation?.include !== this.#include || this.#validation.exclude !== this.#exclude) {
-      this.#validation = {
-        include: this.#include,
-        exclude: this.#exclude,
-        result: validateImportPatterns({ include: this.#include, exclude: this.#exclude }),
-      };
-    }
-    return this.#validation.result;
+    return this.#patterns.validation();
   }
 
   #importPreview(filters: ImportFilters): ImportPreview {
     // What the filters depend on, cheaper to compare than the (possibly long) filters themselves.
-    const key = this.manual ? `manual\n${this.#tree.version}\n${this.#include}\n${this.#exclude}` : `tree\n${this.#tree.version}`;
+    const key = this.manual ? `manual\n${this.#tree.version}\n${this.#patterns.include}\n${this.#patterns.exclude}` : `tree\n${this.#tree.version}`;
     if (this.#preview?.key !== key) this.#preview = { key, result: previewImport(this.#tree, filters) };
     return this.#preview.result;
   }
@@ -704,107 +672,14 @@ export class S3TreeElement extends LitElement {
     this.#emitSelection();
   }
 
-  #perform(action: TreeKeyAction): void {
-    const row = this.#visibleRows()[action.index];
-    switch (action.type) {
-      case 'focus':
-        this.#moveFocus(action.index);
-        break;
-      case 'expand':
-        this.#expand(row.path);
-        break;
-      case 'collapse':
-        this.#collapse(row.path);
-        break;
-      case 'toggle-expanded':
-        if (row.expanded) this.#collapse(row.path);
-        else this.#expand(row.path);
-        break;
-      case 'toggle-checked':
-        this.#toggleChecked(row.path);
-        break;
-      case 'cancel':
-        this.#cancelListing(row.path);
-        break;
-    }
-  }
-
-  #moveFocus(index: number): void {
-    const rows = this.#visibleRows();
-    this.#activeIndex = index;
-    this.#activePath = rows[index]?.path;
-    this.#treeScroll.reveal(index);
-    this.requestUpdate();
-    this.#focusActiveRow();
-  }
-
-  #focusActiveRow(): void {
-    void this.updateComplete.then(() => {
-      const path = this.#activePath;
-      const rows = this.renderRoot.querySelectorAll<HTMLElement>('.viewport .row');
-      for (const row of rows) {
-        if (row.dataset.path === path) {
-          row.focus({ preventScroll: true });
-          return;
-        }
-      }
-    });
-  }
-
-  readonly #onTreeKeydown = (event: KeyboardEvent): void => {
-    if (event.altKey || event.ctrlKey || event.metaKey) return;
-    if (!(event.target instanceof HTMLElement) || !event.target.matches('.row')) return;
-    const action = treeKeyAction(event.key, this.#visibleRows(), this.#currentActiveIndex(), this.#treeScroll.pageSize);
-    if (!action) return;
-    event.preventDefault();
-    this.#perform(action);
-  };
-
-  // A pressed row would take focus and become the active row, which has a node of its own: the row
-  // under the pointer would be replaced before the button is released, and the click lost. The
-  // click handler moves the focus instead.
-  readonly #onTreeMouseDown = (event: MouseEvent): void => {
-    if (event.composedPath().some((target) => target instanceof HTMLElement && target.classList.contains('row'))) event.preventDefault();
-  };
-
-  readonly #onTreeClick = (event: MouseEvent): void => {
-    let action: string | undefined;
-    let rowElement: HTMLElement | undefined;
-    for (const target of event.composedPath()) {
-      if (!(target instanceof HTMLElement)) continue;
-      action ??= target.dataset.action;
-      if (target.classList.contains('row')) {
-        rowElement = target;
-        break;
-      }
-    }
-    const path = rowElement?.dataset.path;
-    if (path === undefined) return;
-    const rows = this.#visibleRows();
-    const index = rows.findIndex((row) => row.path === path);
-    if (index === -1) return;
-    const row = rows[index];
-    this.#moveFocus(index);
-    const folder = row.kind === 'folder';
-    if (action === 'check' || (action === 'name' && !folder)) this.#toggleChecked(path);
-    else if (folder && (action === 'toggle' || action === 'name')) this.#perform({ type: 'toggle-expanded', index });
-    else if (action === 'cancel') this.#cancelListing(path);
-    else if (action === 'retry') this.#retry(path);
-  };
-
-  readonly #onTreeFocusIn = (event: FocusEvent): void => {
-    this.#treeFocused = true;
-    const target = event.target;
-    if (target instanceof HTMLElement && target.matches('.row') && target.dataset.path !== this.#activePath) {
-      this.#activePath = target.dataset.path;
-      this.#activeIndex = undefined;
-      this.requestUpdate();
-    }
-  };
-
-  readonly #onTreeFocusOut = (event: FocusEvent): void => {
-    const next = event.relatedTarget;
-    if (!(next instanceof Node) || !(event.currentTarget as HTMLElement).contains(next)) this.#treeFocused = false;
+  /** What a key or a click on a row does, the focus moves excepted (see TreeFocus). */
+  readonly #rowActions: Record<TreeRowAction, (row: TreeRow) => void> = {
+    expand: (row) => this.#expand(row.path),
+    collapse: (row) => this.#collapse(row.path),
+    'toggle-expanded': (row) => (row.expanded ? this.#collapse(row.path) : this.#expand(row.path)),
+    'toggle-checked': (row) => this.#toggleChecked(row.path),
+    cancel: (row) => this.#cancelListing(row.path),
+    retry: (row) => this.#retry(row.path),
   };
 
   readonly #onFilterInput = (event: Event): void => {
@@ -816,8 +691,7 @@ export class S3TreeElement extends LitElement {
   };
 
   readonly #onPatternInput = (field: PatternField, text: string): void => {
-    if (field === 'include') this.#include = text;
-    else this.#exclude = text;
+    this.#patterns.set(field, text);
     this.requestUpdate();
     this.#emitSelection();
   };

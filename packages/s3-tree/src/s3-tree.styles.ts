@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** Styles of `<s3-tree>`, on top of the shared `baseStyles`. */
+/** Styles of `<s3-tree>`, on top of the shared `baseStyles` and `spinnerStyles`. */
 export const s3TreeStyles = css`
   :host {
     --_row-height: var(--s3-tree-row-height, 2.25em);
@@ -23,10 +23,6 @@ export const s3TreeStyles = css`
 
   p {
     margin: 0;
-  }
-
-  .muted {
-    color: var(--_text-muted);
   }
 
   /* Toolbar */
@@ -159,26 +155,8 @@ export const s3TreeStyles = css`
   }
 
   .spinner {
-    display: inline-block;
-    flex: none;
     width: 0.9em;
     height: 0.9em;
-    border: 2px solid currentColor;
-    border-right-color: transparent;
-    border-radius: 50%;
-    animation: spin 0.8s linear infinite;
-  }
-
-  @keyframes spin {
-    to {
-      transform: rotate(360deg);
-    }
-  }
-
-  @media (prefers-reduced-motion: reduce) {
-    .spinner {
-      animation-duration: 3s;
-    }
   }
 
   /* CORS help */
@@ -248,15 +226,20 @@ export const s3TreeStyles = css`
     visibility: hidden;
   }
 
-  .row {
+  /* The rows of both virtualized lists (tree and preview), placed by their index. */
+  .row,
+  .preview-row {
     position: absolute;
     top: calc(var(--index) * var(--_row-height));
     right: 0;
     left: 0;
     display: flex;
     align-items: center;
-    gap: 0.3em;
     height: var(--_row-height);
+  }
+
+  .row {
+    gap: 0.3em;
     padding-inline: calc(0.5em + min(var(--level) * var(--_indent), 40%)) 0.75em;
     cursor: default;
     user-select: none;
@@ -512,14 +495,7 @@ export const s3TreeStyles = css`
   }
 
   .preview-row {
-    position: absolute;
-    top: calc(var(--index) * var(--_row-height));
-    right: 0;
-    left: 0;
-    display: flex;
-    align-items: center;
     gap: 0.75em;
-    height: var(--_row-height);
     padding-inline: 0.6em;
   }
 

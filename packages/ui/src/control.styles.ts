@@ -1,8 +1,9 @@
 import { css } from 'lit';
 
 /**
- * Buttons, text fields, check boxes, field messages and the visually-hidden helper, shared by
- * the elements so that they look like one product. Use with tokenStyles.
+ * Buttons, text fields, check boxes and radios, field messages, muted text and the
+ * visually-hidden helper, shared by the elements so that they look like one product. Use with
+ * tokenStyles.
  */
 export const controlStyles = css`
   button,
@@ -79,6 +80,10 @@ export const controlStyles = css`
     font-size: 0.9em;
   }
 
+  .muted {
+    color: var(--_text-muted);
+  }
+
   input[type='text'],
   input[type='password'],
   input[type='search'],
@@ -105,7 +110,8 @@ export const controlStyles = css`
     border-color: var(--_danger);
   }
 
-  input[type='checkbox'] {
+  input[type='checkbox'],
+  input[type='radio'] {
     width: 1.05em;
     height: 1.05em;
     margin: 0;

@@ -1,7 +1,7 @@
 import { buildImportJob } from '../job/build-import-job.js';
 import { APP_LABEL_KEY, APP_LABEL_VALUE, IMPORT_ID_LABEL_KEY } from '../job/import-job-defaults.js';
 import type { BuildImportJobOptions } from '../job/import-job-types.js';
-import { abortableSleep } from './abortable-sleep.js';
+import { abortableSleep } from '../async/abortable-sleep.js';
 import { HfApiError } from './hf-api-error.js';
 import type { HfCallOptions } from './hf-call-options.js';
 import type { HfJob } from './hf-job.js';

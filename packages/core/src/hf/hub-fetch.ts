@@ -1,4 +1,4 @@
-import { abortableSleep } from './abortable-sleep.js';
+import { abortableSleep } from '../async/abortable-sleep.js';
 import { hfApiErrorFromResponse } from './hf-api-error-from-response.js';
 import { HfApiError } from './hf-api-error.js';
 import type { HubAction } from './hub-action.js';

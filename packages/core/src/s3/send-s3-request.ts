@@ -1,10 +1,11 @@
 import type { S3Client } from '@aws-sdk/client-s3';
+import { abortableSleep } from '../async/abortable-sleep.js';
 import { classifyS3Failure, isFetchFailure, isRetryableFailure, redactedCause } from './classify-s3-failure.js';
 import { createS3Error } from './create-s3-error.js';
 import { diagnoseFetchFailure } from './diagnose-fetch-failure.js';
 import { getS3Client } from './get-s3-client.js';
 import { loadS3Sdk, type S3Sdk } from './load-s3-sdk.js';
-import { abortableDelay, retryDelayMs } from './retry-delay.js';
+import { retryDelayMs } from './retry-delay.js';
 import type { S3Connection } from './s3-connection.js';
 import { validateRequestOptions } from './validate-options.js';
 
@@ -63,7 +64,7 @@ export async function sendS3Request<T>(
       if (signal?.aborted) throw aborted();
       if (timeout.signal.aborted) throw createS3Error('timeout', { connection, requestTimeoutMs, folder, cause: redactedCause(error) });
       if (attempt < maxAttempts && isRetryableFailure(error)) {
-        await abortableDelay(retryDelayMs(attempt), signal).catch(() => {
+        await abortableSleep(retryDelayMs(attempt), signal).catch(() => {
           throw aborted();
         });
         continue;

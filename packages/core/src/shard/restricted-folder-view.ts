@@ -51,22 +51,54 @@ function classify(folder: FolderView, start: number, range: LeafRange): Classifi
   return 'cut';
 }
 
-/** A listed folder the range cuts through: its own files and subtrees count only inside the range. */
-class CutFolderView implements FolderView {
-  readonly folders: FolderView[] = [];
+/**
+ * One of the tree's folders as a shard sees it: its path, files and totals, but nothing selected
+ * as a whole; the subclasses say which of its files and subtrees keep their selection.
+ */
+abstract class RestrictedFolderView implements FolderView {
   readonly totals: SubtreeTotals;
+  abstract readonly listed: boolean;
+  abstract readonly folders: readonly FolderView[];
+  abstract readonly directSelectedFiles: number;
+  abstract isFileSelected(index: number): boolean;
+
+  constructor(
+    readonly original: FolderView,
+    readonly parent: FolderView | undefined,
+  ) {
+    this.totals = withoutSelection(original.totals);
+  }
+
+  get path(): string {
+    return this.original.path;
+  }
+  get selected(): boolean {
+    return false;
+  }
+  get fileKeys(): readonly string[] {
+    return this.original.fileKeys;
+  }
+  get fileSizes(): readonly number[] {
+    return this.original.fileSizes;
+  }
+}
+
+/** A listed folder the range cuts through: its own files and subtrees count only inside the range. */
+class CutFolderView extends RestrictedFolderView {
+  readonly folders: FolderView[] = [];
   readonly directSelectedFiles: number;
   readonly #firstFile: number;
   readonly #endFile: number;
   readonly #directSelectedBytes: number;
 
   constructor(
-    readonly original: FolderView,
-    readonly parent: FolderView | undefined,
+    original: FolderView,
+    parent: FolderView | undefined,
     /** Position of the folder's first leaf. */
     readonly start: number,
     range: LeafRange,
   ) {
+    super(original, parent);
     const fileCount = original.fileKeys.length;
     this.#firstFile = Math.min(fileCount, Math.max(0, range.start - start));
     this.#endFile = Math.max(this.#firstFile, Math.min(fileCount, range.end - start));
@@ -80,23 +112,10 @@ class CutFolderView implements FolderView {
     }
     this.directSelectedFiles = files;
     this.#directSelectedBytes = bytes;
-    this.totals = withoutSelection(original.totals);
   }
 
-  get path(): string {
-    return this.original.path;
-  }
   get listed(): boolean {
     return true;
-  }
-  get selected(): boolean {
-    return false;
-  }
-  get fileKeys(): readonly string[] {
-    return this.original.fileKeys;
-  }
-  get fileSizes(): readonly number[] {
-    return this.original.fileSizes;
   }
 
   isFileSelected(index: number): boolean {
@@ -119,31 +138,11 @@ class CutFolderView implements FolderView {
 }
 
 /** A subtree with selection that belongs to other shards: here, nothing in it is selected. */
-class UnselectedFolderView implements FolderView {
-  readonly totals: SubtreeTotalsView;
+class UnselectedFolderView extends RestrictedFolderView {
   #folders: FolderView[] | undefined;
 
-  constructor(
-    readonly original: FolderView,
-    readonly parent: FolderView,
-  ) {
-    this.totals = withoutSelection(original.totals);
-  }
-
-  get path(): string {
-    return this.original.path;
-  }
   get listed(): boolean {
     return this.original.listed;
-  }
-  get selected(): boolean {
-    return false;
-  }
-  get fileKeys(): readonly string[] {
-    return this.original.fileKeys;
-  }
-  get fileSizes(): readonly number[] {
-    return this.original.fileSizes;
   }
   get directSelectedFiles(): number {
     return 0;
