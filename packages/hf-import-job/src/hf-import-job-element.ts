@@ -133,6 +133,12 @@ export class HfImportJobElement extends LitElement {
   /** The Hub to talk to. */
   @property({ attribute: 'hub-url' }) hubUrl = DEFAULT_HUB_URL;
 
+  /**
+   * Accessible name of the element's region. A page with several imports gives each its own,
+   * because screen readers list regions by name and two alike cannot be told apart.
+   */
+  @property() label = 'Import to Hugging Face';
+
   /** Replaces the global fetch for Hub calls. */
   @property({ attribute: false }) fetch?: typeof fetch;
 
@@ -393,7 +399,7 @@ export class HfImportJobElement extends LitElement {
     const run = this.#follower.run;
     const log = this.#log;
     return html`
-      <section part="base" class="base" aria-label="Import to Hugging Face">
+      <section part="base" class="base" aria-label=${this.label}>
         ${run
           ? renderFollow(
               followModel(run, {

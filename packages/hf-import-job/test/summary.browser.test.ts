@@ -1,6 +1,6 @@
 // <hf-import-job> before launch: summary, command, hardware and estimate, options, warnings,
 // validation at the fields, keyboard use. Against the hub emulator (hardware list, Jobs).
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { describeImportCommand, formatBytes } from '@s3-to-hf/core';
 import {
@@ -177,6 +177,18 @@ describe('<hf-import-job> before launch', () => {
     await element.updateComplete;
     expect(errorIn('Selection')).to.equal('');
     expect(errorIn('Destination')).to.contain('not complete');
+  });
+
+  it('names its region with `label`, so two imports on one page stay distinct landmarks', async () => {
+    const env = testEnv();
+    const selection = selectionOf(await selectionTree(['data/']));
+    const page = await fixture<HTMLDivElement>(html`<div>
+      <hf-import-job label="Import the images" hub-url=${env.hub.url} .selection=${selection} .connection=${connection()} .target=${target('labels-a')}></hf-import-job>
+      <hf-import-job label="Import the captions" hub-url=${env.hub.url} .selection=${selection} .connection=${connection()} .target=${target('labels-b')}></hf-import-job>
+    </div>`);
+    const regions = [...page.querySelectorAll('hf-import-job')].map((element) => element.shadowRoot!.querySelector('[part~="base"]')!.getAttribute('aria-label'));
+    expect(regions).to.deep.equal(['Import the images', 'Import the captions']);
+    await expect(page).to.be.accessible();
   });
 
   it('asks to sign in when there is no token, at the launch button', async () => {

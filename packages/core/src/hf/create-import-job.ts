@@ -2,6 +2,7 @@ import { buildImportJob } from '../job/build-import-job.js';
 import { APP_LABEL_KEY, APP_LABEL_VALUE, IMPORT_ID_LABEL_KEY } from '../job/import-job-defaults.js';
 import type { BuildImportJobOptions } from '../job/import-job-types.js';
 import { abortableSleep } from '../async/abortable-sleep.js';
+import { backoffDelayMs } from '../async/backoff-delay.js';
 import { HfApiError } from './hf-api-error.js';
 import type { HfCallOptions } from './hf-call-options.js';
 import type { HfJob } from './hf-job.js';
@@ -49,7 +50,7 @@ const newest = (jobs: readonly HfJob[]): HfJob | undefined =>
  *
  * A create that fails without a clear refusal (5xx, a dropped connection, 429) may still have
  * started the Job, its answer lost on the way back. So before submitting again (up to
- * {@link MAX_CREATE_ATTEMPTS} times, waiting `retryDelayMs`, doubling, or what Retry-After asks),
+ * {@link MAX_CREATE_ATTEMPTS} times, waiting `retryDelayMs`, doubling, jittered, or what Retry-After asks),
  * it looks for a Job carrying this import's `import-id` label that was not there before, and
  * returns that one if found: one import never starts two Jobs.
  *
@@ -71,7 +72,7 @@ export async function createImportJob(options: CreateImportJobOptions): Promise<
         return await listJobs({ ...options, namespace, labels: { [APP_LABEL_KEY]: APP_LABEL_VALUE, [IMPORT_ID_LABEL_KEY]: importId } });
       } catch (error) {
         if (!(error instanceof HfApiError) || !UNCERTAIN_KINDS.has(error.kind) || attempt >= MAX_CREATE_ATTEMPTS) throw error;
-        await abortableSleep(firstDelayMs * 2 ** (attempt - 1), options.signal);
+        await abortableSleep(backoffDelayMs(attempt, firstDelayMs), options.signal);
       }
     }
   };
@@ -103,7 +104,7 @@ export async function createImportJob(options: CreateImportJobOptions): Promise<
       if (!(error instanceof HfApiError) || !UNCERTAIN_KINDS.has(error.kind)) throw error;
       const retryAfterSeconds = error.kind === 'rate-limited' ? error.retryAfterSeconds : undefined;
       if (retryAfterSeconds !== undefined && retryAfterSeconds > MAX_RETRY_AFTER_SECONDS) throw error;
-      await abortableSleep(Math.max(firstDelayMs * 2 ** (attempt - 1), (retryAfterSeconds ?? 0) * 1000), options.signal);
+      await abortableSleep(Math.max(backoffDelayMs(attempt, firstDelayMs), (retryAfterSeconds ?? 0) * 1000), options.signal);
       const started = await findStarted(error);
       if (started) return { job: started, created: true, importId };
       if (attempt >= MAX_CREATE_ATTEMPTS) throw error;

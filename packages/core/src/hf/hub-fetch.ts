@@ -1,4 +1,5 @@
 import { abortableSleep } from '../async/abortable-sleep.js';
+import { backoffDelayMs } from '../async/backoff-delay.js';
 import { hfApiErrorFromResponse } from './hf-api-error-from-response.js';
 import { HfApiError } from './hf-api-error.js';
 import type { HubAction } from './hub-action.js';
@@ -41,7 +42,8 @@ function networkError(url: string, error: unknown, action: HubAction): HfApiErro
 
 /**
  * A fetch for Hub calls that: passes `signal` along; retries 429 answers to GET/HEAD up to
- * {@link MAX_RATE_LIMIT_RETRIES} times, waiting what Retry-After asks (or 1 s, 2 s, 4 s); and
+ * {@link MAX_RATE_LIMIT_RETRIES} times, waiting what Retry-After asks (or 1 s, 2 s, 4 s, jittered
+ * down to half); and
  * throws an {@link HfApiError} for network failures and every non-OK response, so callers (and
  * the @huggingface/hub functions it is handed to) only ever see successful responses.
  */
@@ -60,7 +62,7 @@ export function hubFetch({ fetch: baseFetch = globalThis.fetch, signal, action }
       }
       if (response.ok) return response;
       const error = await hfApiErrorFromResponse(response, action);
-      const waitSeconds = error.retryAfterSeconds ?? 2 ** attempt;
+      const waitSeconds = error.retryAfterSeconds ?? backoffDelayMs(attempt + 1, 1000) / 1000;
       const mayRetry =
         error.kind === 'rate-limited' &&
         IDEMPOTENT_METHODS.has(method) &&

@@ -1,4 +1,5 @@
 import { abortableSleep } from '../async/abortable-sleep.js';
+import { backoffDelayMs } from '../async/backoff-delay.js';
 import { getJob } from './get-job.js';
 import { HfApiError } from './hf-api-error.js';
 import type { HfCallOptions } from './hf-call-options.js';
@@ -115,6 +116,6 @@ export async function* streamJobLogs(options: StreamJobLogsOptions): AsyncGenera
       if (failuresInARow > maxRetries) throw gaveUp(options, url, failuresInARow, error);
     }
     quietRounds = delivered > deliveredBefore ? 0 : quietRounds + 1;
-    await abortableSleep(Math.min(retryDelayMs * 2 ** Math.max(0, quietRounds - 1), MAX_RETRY_DELAY_MS), signal);
+    await abortableSleep(backoffDelayMs(quietRounds, retryDelayMs, MAX_RETRY_DELAY_MS), signal);
   }
 }
