@@ -13,22 +13,9 @@ import {
   OAUTH_NONCE_KEY,
   oauthRedirectParams,
   oauthSignInUrl,
-  type OAuthStorage,
 } from '@s3-to-hf/core';
+import { MemoryStorage } from '../../packages/core/test/hf-test-support.js';
 import { useTestServers, type TestServers } from './support/test-servers.js';
-
-class MemoryStorage implements OAuthStorage {
-  readonly items = new Map<string, string>();
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.items.set(key, String(value));
-  }
-  removeItem(key: string): void {
-    this.items.delete(key);
-  }
-}
 
 const CLIENT_ID = 'reliability-client';
 const REDIRECT_URL = 'http://localhost:8080/importer/';

@@ -6,25 +6,13 @@ import { createBucket } from '../src/hf/create-bucket.js';
 import { findImportJob } from '../src/hf/find-import-job.js';
 import { getBucket } from '../src/hf/get-bucket.js';
 import { getJob } from '../src/hf/get-job.js';
-import { HfApiError, type HfApiErrorKind } from '../src/hf/hf-api-error.js';
 import { isTerminalStage, JOB_STAGES } from '../src/hf/job-stages.js';
 import { listJobHardware } from '../src/hf/list-job-hardware.js';
 import { listJobs } from '../src/hf/list-jobs.js';
 import { runJob, type HfJobSpec } from '../src/hf/run-job.js';
 import { whoAmI } from '../src/hf/who-am-i.js';
 import { useTestHub, type TestHub } from './hf-test-hub.js';
-
-/** Asserts that `promise` rejects with an HfApiError of `kind` whose message matches `message`. */
-async function rejectsWith(promise: Promise<unknown>, kind: HfApiErrorKind, message: RegExp): Promise<HfApiError> {
-  let caught: unknown;
-  await promise.catch((error: unknown) => {
-    caught = error;
-  });
-  assert.ok(caught instanceof HfApiError, `expected an HfApiError, got ${String(caught)}`);
-  assert.equal(caught.kind, kind, caught.message);
-  assert.match(caught.message, message);
-  return caught;
-}
+import { rejectsWith } from './hf-test-support.js';
 
 /** A unique name, so tests sharing one emulator never see each other's buckets or Jobs. */
 const unique = (stem: string) => `${stem}-${randomUUID().slice(0, 8)}`;

@@ -4,27 +4,13 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import { HfApiError, type HfApiErrorKind } from '../src/hf/hf-api-error.js';
 import { completeOAuthSignIn } from '../src/hf/oauth-complete-sign-in.js';
 import { cleanOAuthRedirectUrl, oauthRedirectParams } from '../src/hf/oauth-redirect-url.js';
 import { oauthSignInUrl } from '../src/hf/oauth-sign-in-url.js';
 import { OAUTH_CODE_VERIFIER_KEY, OAUTH_NONCE_KEY, type OAuthStorage } from '../src/hf/oauth-storage.js';
 import { whoAmI } from '../src/hf/who-am-i.js';
 import { useTestHub, type TestHub } from './hf-test-hub.js';
-
-/** A Storage-like object in memory that also shows what was written to it. */
-class MemoryStorage implements OAuthStorage {
-  readonly items = new Map<string, string>();
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.items.set(key, String(value));
-  }
-  removeItem(key: string): void {
-    this.items.delete(key);
-  }
-}
+import { MemoryStorage, rejectsWith } from './hf-test-support.js';
 
 const CLIENT_ID = 'importer-space-client';
 const REDIRECT_URL = 'http://localhost:8080/importer/?hub=custom&note=a%20b';
@@ -36,17 +22,6 @@ async function followConsent(url: string): Promise<string> {
   const location = response.headers.get('location');
   assert.ok(location, 'the authorize endpoint sent a Location');
   return location;
-}
-
-async function rejectsWith(promise: Promise<unknown>, kind: HfApiErrorKind, message: RegExp): Promise<HfApiError> {
-  let caught: unknown;
-  await promise.catch((error: unknown) => {
-    caught = error;
-  });
-  assert.ok(caught instanceof HfApiError, `expected an HfApiError, got ${String(caught)}`);
-  assert.equal(caught.kind, kind, caught.message);
-  assert.match(caught.message, message);
-  return caught;
 }
 
 describe('Sign in with Hugging Face (OAuth + PKCE)', () => {

@@ -125,17 +125,4 @@ export async function rejection(promise: Promise<unknown>): Promise<unknown> {
   );
 }
 
-/** Loads packages/ui's light theme into the page (once); `.s3hf-light` on an ancestor applies it. */
-export async function loadLightTheme(): Promise<void> {
-  if (document.querySelector('link[data-light-theme]')) return;
-  const link = document.createElement('link');
-  link.rel = 'stylesheet';
-  link.dataset.lightTheme = '';
-  link.href = new URL('../../ui/src/light-theme.css', import.meta.url).href;
-  const loaded = new Promise((resolve, reject) => {
-    link.onload = resolve;
-    link.onerror = reject;
-  });
-  document.head.append(link);
-  await loaded;
-}
+export { loadLightTheme } from '../../ui/test/load-light-theme.js';

@@ -7,6 +7,7 @@ import { SelectionTree, compileFilters, createBucket, type S3Connection } from '
 import '../src/index.js';
 import type { HfImportJobElement } from '../src/hf-import-job-element.js';
 import type { ImportJobSelection, ImportJobTarget } from '../src/types.js';
+import { loadLightTheme } from '../../ui/test/load-light-theme.js';
 
 export interface TestEnv {
   s3: {
@@ -203,20 +204,6 @@ export function everythingVisible(element: HfImportJobElement): string {
   walk(element.shadowRoot!);
   parts.push(element.shadowRoot!.textContent ?? '', element.textContent ?? '');
   return parts.join('\n');
-}
-
-let lightThemeLoaded: Promise<void> | undefined;
-
-function loadLightTheme(): Promise<void> {
-  lightThemeLoaded ??= new Promise((resolve, reject) => {
-    const link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = new URL('../../ui/src/light-theme.css', import.meta.url).href;
-    link.onload = () => resolve();
-    link.onerror = () => reject(new Error('light-theme.css did not load'));
-    document.head.append(link);
-  });
-  return lightThemeLoaded;
 }
 
 /**

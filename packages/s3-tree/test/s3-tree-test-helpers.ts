@@ -152,17 +152,4 @@ export function sum(objects: readonly FixtureObject[]): { files: number; bytes: 
   return { files: objects.length, bytes: objects.reduce((total, { size }) => total + size, 0) };
 }
 
-/** Loads the shared light theme once, so `.s3hf-light` ancestors switch the elements to it. */
-export async function loadLightTheme(): Promise<void> {
-  if (document.querySelector('link[data-light-theme]')) return;
-  const link = document.createElement('link');
-  link.rel = 'stylesheet';
-  link.dataset.lightTheme = '';
-  link.href = new URL('../../ui/src/light-theme.css', import.meta.url).href;
-  const loaded = new Promise((resolve, reject) => {
-    link.onload = resolve;
-    link.onerror = reject;
-  });
-  document.head.append(link);
-  await loaded;
-}
+export { loadLightTheme } from '../../ui/test/load-light-theme.js';

@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { baseStyles } from '../src/index.js';
+import { loadLightTheme } from './load-light-theme.js';
 
 class UiProbeElement extends LitElement {
   static override styles = baseStyles;
@@ -9,18 +10,6 @@ class UiProbeElement extends LitElement {
   }
 }
 customElements.define('ui-probe', UiProbeElement);
-
-async function loadLightTheme(): Promise<void> {
-  const link = document.createElement('link');
-  link.rel = 'stylesheet';
-  link.href = new URL('../src/light-theme.css', import.meta.url).href;
-  const loaded = new Promise((resolve, reject) => {
-    link.onload = resolve;
-    link.onerror = reject;
-  });
-  document.head.append(link);
-  await loaded;
-}
 
 describe('@s3-to-hf/ui', () => {
   it('is dark by default and takes the light theme from an ancestor class', async () => {
