@@ -3,33 +3,24 @@
 // pasted token), the S3 form's checks, the Content-Security-Policy and fetch guard, and that the
 // browser keeps nothing. Screenshots go to .test-artifacts/screenshots/.
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import { startStaticServer } from '../../scripts/serve-static.mjs';
-import { AXE_SCRIPT, browserStorage, launchChromium, screenshot, visibleStrings } from './support/browser.mjs';
+import { browserStorage, screenshot, visibleStrings } from './support/browser.mjs';
 import { builtDemo } from './support/built-demo.mjs';
-import { useHub } from './support/test-hub.mjs';
-import { useS3 } from './support/test-s3.mjs';
-
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 360, height: 740 };
-const SPACE_SCOPES = 'openid profile jobs contribute-repos write-repos';
+import { startDemoServers } from './support/demo-servers.mjs';
+import { axeViolations, DESKTOP, PHONE, SPACE_SCOPES } from './support/importer-page.mjs';
 
 describe('the demo page', () => {
   let hub;
   let s3;
   let server;
   let browser;
+  let demo;
   before(async () => {
-    [hub, s3] = await Promise.all([useHub(), useS3()]);
-    server = await startStaticServer({ root: await builtDemo(), port: 0 });
-    browser = await launchChromium();
+    demo = await startDemoServers();
+    ({ hub, s3, server, browser } = demo);
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    await Promise.allSettled([hub?.close(), s3?.stop()]);
-  });
+  after(() => demo?.stop());
 
   /**
    * A fresh browser profile on the page. `space` simulates a static Space (its variables, as the
@@ -62,15 +53,6 @@ describe('the demo page', () => {
     await page.locator('#hf-token').fill(token);
     await page.getByRole('button', { name: 'Sign in with this token' }).click();
     await page.locator('.account__name').waitFor();
-  }
-
-  /** Runs axe-core on the page (evaluated through the DevTools protocol, which the CSP does not govern). */
-  async function accessibilityViolations(page) {
-    await page.evaluate(await readFile(AXE_SCRIPT, 'utf8'));
-    return page.evaluate(async () => {
-      const results = await window.axe.run(document, { resultTypes: ['violations'] });
-      return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-    });
   }
 
   it('signs in with Hugging Face on a Space: PKCE round trip, answer removed from the URL, user shown, nothing stored', async () => {
@@ -246,7 +228,7 @@ describe('the demo page', () => {
     assert.equal(await page.locator('#s3-prefix').inputValue(), '/top/../data/', 'the folder got its trailing slash, nothing else changed');
     assert.equal(requests.filter((url) => !url.startsWith(server.url) && !url.startsWith(hub.url)).length, 0, 'no request left for S3');
     await screenshot(page, 'demo-connect-errors-1280');
-    assert.deepEqual(await accessibilityViolations(page), []);
+    assert.deepEqual(await axeViolations(page), []);
 
     await page.locator('#s3-endpoint').fill('');
     await page.locator('#s3-bucket').fill(`s3://${s3.corsBucket}/`);
@@ -346,7 +328,7 @@ describe('the demo page', () => {
       await tokenMode.page.getByRole('button', { name: 'Use this bucket' }).waitFor();
       await screenshot(tokenMode.page, `demo-connect-${label}`);
       assert.equal(await tokenMode.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0);
-      if (label === '360') assert.deepEqual(await accessibilityViolations(tokenMode.page), []);
+      if (label === '360') assert.deepEqual(await axeViolations(tokenMode.page), []);
       await tokenMode.context.close();
     }
   });

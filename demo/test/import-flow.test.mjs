@@ -6,11 +6,10 @@
 // Also the bucket the browser may not list (no CORS): patterns typed by hand, imported exactly.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { startStaticServer } from '../../scripts/serve-static.mjs';
 import { createProxyClient } from '../../tests/s3/proxy-client.mjs';
 import { fixtureTree } from '../../tests/s3/fixture-tree.mjs';
-import { browserStorage, launchChromium } from './support/browser.mjs';
-import { builtDemo } from './support/built-demo.mjs';
+import { browserStorage } from './support/browser.mjs';
+import { startDemoServers } from './support/demo-servers.mjs';
 import {
   axeViolations,
   bucketFiles,
@@ -29,8 +28,6 @@ import {
   waitForOutcome,
   waitForTree,
 } from './support/importer-page.mjs';
-import { useHub } from './support/test-hub.mjs';
-import { useS3 } from './support/test-s3.mjs';
 
 const FIXTURE = fixtureTree();
 const KEYS = FIXTURE.map((object) => object.key);
@@ -69,16 +66,12 @@ describe('importing through the demo page', () => {
   let s3;
   let server;
   let browser;
+  let demo;
   before(async () => {
-    [hub, s3] = await Promise.all([useHub(), useS3()]);
-    server = await startStaticServer({ root: await builtDemo(), port: 0 });
-    browser = await launchChromium();
+    demo = await startDemoServers();
+    ({ hub, s3, server, browser } = demo);
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    await Promise.allSettled([hub?.close(), s3?.stop()]);
-  });
+  after(() => demo?.stop());
 
   const open = () => openImporter(browser, { serverUrl: server.url, hubUrl: hub.url });
   const step = (page, id) => page.locator(`#${id}`);

@@ -4,11 +4,10 @@
 // and a sign-in that expires while the Job runs.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { startStaticServer } from '../../scripts/serve-static.mjs';
 import { createProxyClient } from '../../tests/s3/proxy-client.mjs';
 import { fixtureTree } from '../../tests/s3/fixture-tree.mjs';
-import { browserStorage, launchChromium } from './support/browser.mjs';
-import { builtDemo } from './support/built-demo.mjs';
+import { browserStorage } from './support/browser.mjs';
+import { startDemoServers } from './support/demo-servers.mjs';
 import {
   axeViolations,
   bucketFiles,
@@ -23,8 +22,6 @@ import {
   waitForOutcome,
   waitForTree,
 } from './support/importer-page.mjs';
-import { useHub } from './support/test-hub.mjs';
-import { useS3 } from './support/test-s3.mjs';
 
 // README.md and data/train/: their deepest common folder is the top, so the Job lists the whole
 // bucket (six pages) before copying anything.
@@ -40,17 +37,15 @@ describe('following imports from the demo page', () => {
   let proxy;
   let server;
   let browser;
+  let demo;
   before(async () => {
-    [hub, s3] = await Promise.all([useHub(), useS3()]);
+    demo = await startDemoServers();
+    ({ hub, s3, server, browser } = demo);
     proxy = createProxyClient(s3.proxyEndpoint);
-    server = await startStaticServer({ root: await builtDemo(), port: 0 });
-    browser = await launchChromium();
   });
   after(async () => {
     await proxy?.setLatency(0);
-    await browser?.close();
-    await server?.close();
-    await Promise.allSettled([hub?.close(), s3?.stop()]);
+    await demo?.stop();
   });
 
   /** Signed in, connected through the proxy, README.md and `data/train/` ticked, a new destination chosen. */
