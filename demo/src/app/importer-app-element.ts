@@ -28,13 +28,13 @@ import { importsView } from './views/imports-view.js';
 import { selectView } from './views/select-view.js';
 import { signInView } from './views/sign-in-view.js';
 import { stepCard } from './views/step-card.js';
+import { messageOf } from '@s3-to-hf/core/format';
 
 const FIELD_ORDER: S3FormField[] = ['bucket', 'region', 'endpoint', 'prefix', 'accessKeyId', 'secretAccessKey', 'sessionToken'];
 const SECRET_FIELDS = { accessKeyId: '', secretAccessKey: '', sessionToken: '' } as const;
 // setTimeout's longest delay; later expiries are re-armed when it fires.
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 type ImportJobEvent = HfImportJobCreatedEvent | HfImportJobStatusEvent | HfImportJobFinishedEvent;
 

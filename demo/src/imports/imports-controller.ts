@@ -1,6 +1,7 @@
 import { listImports, type ImportRecord } from '@s3-to-hf/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { PageSession } from '../session/page-session.js';
+import { messageOf } from '@s3-to-hf/core/format';
 
 /** An import found on the Hub, with the namespace whose Job list it came from. */
 export interface ListedImport {
@@ -11,7 +12,6 @@ export interface ListedImport {
 // How often the list is read again while one of its imports is still going.
 const ACTIVE_REFRESH_MS = 10_000;
 
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
  * Keeps the list of this app's imports (Jobs labelled by it, grouped by listImports) for the

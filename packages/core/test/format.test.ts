@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { formatBytes } from '../src/format/format-bytes.js';
 import { formatDuration } from '../src/format/format-duration.js';
+import { messageOf } from '../src/format/message-of.js';
 
 describe('formatBytes', () => {
   test('prints whole bytes below one kilobyte and three significant digits above', () => {
@@ -29,5 +30,14 @@ describe('formatDuration', () => {
     assert.equal(formatDuration(3_600), '1 h');
     assert.equal(formatDuration(7_530), '2 h 5 min');
     assert.equal(formatDuration(3 * 86_400 + 4 * 3_600 + 59), '3 d 4 h');
+  });
+});
+
+describe('messageOf', () => {
+  test("gives an Error's message and anything else thrown as text", () => {
+    assert.equal(messageOf(new TypeError('Failed to fetch')), 'Failed to fetch');
+    assert.equal(messageOf('plain string'), 'plain string');
+    assert.equal(messageOf(404), '404');
+    assert.equal(messageOf(undefined), 'undefined');
   });
 });

@@ -12,6 +12,7 @@ import {
   whoAmI,
   type BucketNamespace,
 } from '@s3-to-hf/core/hf';
+import { messageOf } from '@s3-to-hf/core/format';
 import { JobInputError, resolveBucketTarget, type BucketTargetField, type JobInputField, type ResolvedBucketTarget } from '@s3-to-hf/core/job';
 import { BLOCKING_FAILURES, type BucketCheck } from './bucket-check.js';
 import { HfBucketTargetChangeEvent } from './events.js';
@@ -411,7 +412,7 @@ export class HfBucketTargetElement extends LitElement {
     const account = this._account;
     if (problem) return html`<p id="namespace-message" class="field-error">${problem}</p>`;
     if (account.state === 'failed' && !(account.error instanceof HfApiError && account.error.kind === 'unauthorized')) {
-      const message = account.error instanceof Error ? account.error.message : String(account.error);
+      const message = messageOf(account.error);
       return html`<p id="namespace-message" class="field-error">
         <span>${message} You can still type <code>namespace/bucket</code>.</span>
         <button type="button" class="link" @click=${this._reloadAccount}>Try again</button>

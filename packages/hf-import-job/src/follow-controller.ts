@@ -24,7 +24,7 @@ import { FollowPool } from './follow-pool.js';
 import { followProblem } from './follow-problem.js';
 import { hubCall, type ImportJobHost } from './import-job-host.js';
 import { eventDetail, isRunActive, mayBeRunning, newShard, runResult, shardName, type ImportRun, type JobShard } from './import-run.js';
-import { messageOf } from './message-of.js';
+import { messageOf } from '@s3-to-hf/core/format';
 import type { ImportGroupRef, ImportJobRef } from './types.js';
 
 // Lines reach the DOM in batches: one render per batch, not one per line of a fast log.

@@ -1,6 +1,6 @@
 import { HfApiError } from '@s3-to-hf/core';
 import type { FollowProblem } from './import-run.js';
-import { messageOf } from './message-of.js';
+import { messageOf } from '@s3-to-hf/core/format';
 
 /**
  * Why following `what` (a Job, an import group) in `namespace` stopped, for the user: an expired

@@ -1,7 +1,7 @@
 import { listJobHardware, type JobHardware } from '@s3-to-hf/core';
 import type { ReactiveController } from 'lit';
 import { hubCall, type ImportJobHost } from './import-job-host.js';
-import { messageOf } from './message-of.js';
+import { messageOf } from '@s3-to-hf/core/format';
 
 /**
  * The Hub's list of Job hardware (flavors and prices) for the element's hub and token: loaded

@@ -5,7 +5,7 @@ import { STAGE_LABELS } from './follow-model.js';
 import { hubCall, type ImportJobHost } from './import-job-host.js';
 import { eventDetail, isRunActive, newShard, type ImportRun, type JobShard, type ShardLaunch } from './import-run.js';
 import { fieldOfError, type FieldErrors, type ResolvedLaunch } from './launch-inputs.js';
-import { messageOf } from './message-of.js';
+import { messageOf } from '@s3-to-hf/core/format';
 import { startShardJobs } from './start-shard-jobs.js';
 import type { ImportJobField, ImportJobRef, ImportJobTarget } from './types.js';
 

@@ -1,6 +1,6 @@
 import { DEFAULT_MAX_BYTES_PER_SHARD, DEFAULT_MAX_FILES_PER_SHARD, formatBytes, type ImportShard, type SelectionStats, type ShardThresholds } from '@s3-to-hf/core';
 import { countFormat } from './follow-model.js';
-import { messageOf } from './message-of.js';
+import { messageOf } from '@s3-to-hf/core/format';
 import { parseShardCount, splitOffer, type ShardPlanCache, type SplitOffer } from './split-offer.js';
 import type { SplitViewModel } from './split-view.js';
 import type { ImportJobSelection } from './types.js';

@@ -1,3 +1,4 @@
+import { messageOf } from '@s3-to-hf/core/format';
 import { S3Error, type S3ErrorKind } from '@s3-to-hf/core/s3';
 
 const TITLES: Record<S3ErrorKind, string> = {
@@ -26,6 +27,6 @@ export function errorTitle(error: S3Error): string {
  */
 export function asS3Error(error: unknown, doing: string): S3Error {
   if (error instanceof S3Error) return error;
-  const reason = error instanceof Error ? error.message : String(error);
+  const reason = messageOf(error);
   return new S3Error('unknown', `${doing} failed: ${reason} Reload the tree and try again.`, { cause: error });
 }

@@ -1,2 +1,3 @@
 export { formatBytes } from './format-bytes.js';
 export { formatDuration } from './format-duration.js';
+export { messageOf } from './message-of.js';

@@ -1,8 +1,9 @@
+import { abortableSleep } from '../async/abortable-sleep.js';
+import { backoffDelayMs } from '../async/backoff-delay.js';
+import { messageOf } from '../format/message-of.js';
 import { buildImportJob } from '../job/build-import-job.js';
 import { APP_LABEL_KEY, APP_LABEL_VALUE, IMPORT_ID_LABEL_KEY } from '../job/import-job-defaults.js';
 import type { BuildImportJobOptions } from '../job/import-job-types.js';
-import { abortableSleep } from '../async/abortable-sleep.js';
-import { backoffDelayMs } from '../async/backoff-delay.js';
 import { HfApiError } from './hf-api-error.js';
 import type { HfCallOptions } from './hf-call-options.js';
 import type { HfJob } from './hf-job.js';
@@ -114,7 +115,7 @@ export async function createImportJob(options: CreateImportJobOptions): Promise<
 
 /** The create failed, and so did every look for whether it started the Job anyway. */
 function uncheckedCreate(createError: HfApiError, checkError: unknown, { namespace, importId }: { namespace: string; importId: string }): HfApiError {
-  const why = checkError instanceof Error ? checkError.message : String(checkError);
+  const why = messageOf(checkError);
   return new HfApiError(
     {
       kind: createError.kind,

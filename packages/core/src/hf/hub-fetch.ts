@@ -1,5 +1,6 @@
 import { abortableSleep } from '../async/abortable-sleep.js';
 import { backoffDelayMs } from '../async/backoff-delay.js';
+import { messageOf } from '../format/message-of.js';
 import { hfApiErrorFromResponse } from './hf-api-error-from-response.js';
 import { HfApiError } from './hf-api-error.js';
 import type { HubAction } from './hub-action.js';
@@ -29,7 +30,7 @@ function isAbort(error: unknown, signal: AbortSignal | null | undefined): boolea
 }
 
 function networkError(url: string, error: unknown, action: HubAction): HfApiError {
-  const cause = error instanceof Error ? error.message : String(error);
+  const cause = messageOf(error);
   return new HfApiError(
     {
       kind: 'network',

@@ -1,4 +1,5 @@
 import { HubApiError } from '@huggingface/hub';
+import { messageOf } from '../format/message-of.js';
 import { HfApiError } from './hf-api-error.js';
 
 /**
@@ -26,7 +27,7 @@ export function oauthHubError(error: unknown, { hubUrl, step }: { hubUrl: string
       { cause: error },
     );
   }
-  const cause = error instanceof Error ? error.message : String(error);
+  const cause = messageOf(error);
   return new HfApiError(
     { kind: 'network', message: `Could not ${step}: ${origin} could not be reached (${cause}). Check the network connection and try again.`, url: hubUrl },
     { cause: error },

@@ -1,5 +1,6 @@
 import { abortableSleep } from '../async/abortable-sleep.js';
 import { backoffDelayMs } from '../async/backoff-delay.js';
+import { messageOf } from '../format/message-of.js';
 import { getJob } from './get-job.js';
 import { HfApiError } from './hf-api-error.js';
 import type { HfCallOptions } from './hf-call-options.js';
@@ -49,7 +50,7 @@ function isTransient(error: unknown, signal: AbortSignal | undefined): boolean {
 }
 
 function gaveUp(options: StreamJobLogsOptions, url: string, attempts: number, error: unknown): HfApiError {
-  const cause = error instanceof Error ? error.message : String(error);
+  const cause = messageOf(error);
   return new HfApiError(
     {
       kind: error instanceof HfApiError ? error.kind : 'network',
