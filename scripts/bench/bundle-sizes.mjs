@@ -10,16 +10,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import json from '@rollup/plugin-json';
-import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
-import typescript from '@rollup/plugin-typescript';
 import { rollup } from 'rollup';
+import { onwarn, sourcePlugins } from './source-plugins.mjs';
 import { formatRatio } from './statistics.mjs';
 
 const isLit = (id) => /^(lit|lit-html|lit-element|@lit\/reactive-element)(\/|$)/.test(id);
 const isBare = (id) => !id.startsWith('.') && !path.isAbsolute(id) && !id.startsWith('\0');
-const QUIET_WARNINGS = new Set(['CIRCULAR_DEPENDENCY', 'THIS_IS_UNDEFINED']);
 
 /** Minified and gzipped bytes of some chunks' code. */
 function sizeOf(chunks) {
@@ -54,19 +51,10 @@ async function bundle(repoRoot, input, { external, treeshake }) {
     input: virtual ? virtual.id : input,
     external,
     treeshake,
-    onwarn(warning, warn) {
-      if (!QUIET_WARNINGS.has(warning.code)) warn(warning);
-    },
+    onwarn,
     plugins: [
       ...(virtual ? [{ name: 'virtual-entry', resolveId: (id) => (id === virtual.id ? id : null), load: (id) => (id === virtual.id ? virtual.code : null) }] : []),
-      nodeResolve({ browser: true, exportConditions: ['s3-to-hf:source'] }),
-      json(),
-      typescript({
-        tsconfig: path.join(repoRoot, 'tsconfig.base.json'),
-        include: [path.join(repoRoot, 'packages/*/src/**/*.ts')],
-        compilerOptions: { declaration: false, sourceMap: false, outDir: undefined, rootDir: undefined },
-        noEmitOnError: true,
-      }),
+      ...sourcePlugins(repoRoot),
       terser({ format: { comments: false } }),
     ],
   });

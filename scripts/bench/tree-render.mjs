@@ -8,15 +8,12 @@
 import http from 'node:http';
 import path from 'node:path';
 import { PutBucketCorsCommand } from '@aws-sdk/client-s3';
-import json from '@rollup/plugin-json';
-import { nodeResolve } from '@rollup/plugin-node-resolve';
-import typescript from '@rollup/plugin-typescript';
 import { chromium } from 'playwright-core';
 import { rollup } from 'rollup';
 import { createS3Client } from '../../tests/s3/s3-client.mjs';
 import { seedBucket } from './seed-bucket.mjs';
-import { median } from './statistics.mjs';
-import { formatCount, formatMs, formatRatio, significant } from './statistics.mjs';
+import { onwarn, sourcePlugins } from './source-plugins.mjs';
+import { formatCount, formatMs, formatRatio, median, significant } from './statistics.mjs';
 
 const ROW_LIMIT = 300;
 const FIRST_ROWS_TARGET_MS = 300;
@@ -29,19 +26,8 @@ const SCROLL_STEPS = { tree: 300, flat: 40 };
 async function bundlePage(repoRoot) {
   const bundle = await rollup({
     input: path.join(repoRoot, 'scripts/bench/tree-render-page.mjs'),
-    onwarn(warning, warn) {
-      if (!['CIRCULAR_DEPENDENCY', 'THIS_IS_UNDEFINED'].includes(warning.code)) warn(warning);
-    },
-    plugins: [
-      nodeResolve({ browser: true, exportConditions: ['s3-to-hf:source'] }),
-      json(),
-      typescript({
-        tsconfig: path.join(repoRoot, 'tsconfig.base.json'),
-        include: [path.join(repoRoot, 'packages/*/src/**/*.ts')],
-        compilerOptions: { declaration: false, sourceMap: false, outDir: undefined, rootDir: undefined },
-        noEmitOnError: false,
-      }),
-    ],
+    onwarn,
+    plugins: sourcePlugins(repoRoot, { noEmitOnError: false }),
   });
   try {
     const { output } = await bundle.generate({ format: 'es', inlineDynamicImports: true });

@@ -4,7 +4,7 @@ import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { compileFilters, previewImport, type ImportFilters, type ImportPreview, type PatternField, type PatternValidation } from '@s3-to-hf/core/filters';
-import { formatBytes } from '@s3-to-hf/core/format';
+import { formatBytes, messageOf } from '@s3-to-hf/core/format';
 import { corsConfigurationFor, S3Error, type FolderListing, type S3Connection } from '@s3-to-hf/core/s3';
 import { SelectionTree, visibleRows, type FolderChildren, type TreeRow } from '@s3-to-hf/core/selection';
 import { baseStyles, spinnerStyles } from '@s3-to-hf/ui';
@@ -155,14 +155,7 @@ export class S3TreeElement extends LitElement {
     if (next === previous) return;
     this.#connection = next;
     const keep = previous !== undefined && next !== undefined && sameData(previous, next) && this.#tree.isListed('');
-    this.#stopWork();
-    this.#activeConnection = next;
-    this.#failures.clear();
-    this.#corsError = undefined;
-    this.#regionNote = undefined;
-    this.#countFailure = undefined;
-    this.#countNote = undefined;
-    this.#rootCancelled = false;
+    this.#restart(next);
     if (keep) {
       if (this.isConnected) void this.#listFolder('', { checkOnly: true });
     } else {
@@ -189,6 +182,18 @@ export class S3TreeElement extends LitElement {
     return { mode: 'tree', stats: this.#tree.stats(), ...this.#compiledSelection(), tree: this.#tree };
   }
 
+  /** Stops all listing and counting and forgets what they reported, to start over on `connection`. */
+  #restart(connection: S3Connection | undefined): void {
+    this.#stopWork();
+    this.#activeConnection = connection;
+    this.#failures.clear();
+    this.#corsError = undefined;
+    this.#regionNote = undefined;
+    this.#countFailure = undefined;
+    this.#countNote = undefined;
+    this.#rootCancelled = false;
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     // Work stopped on disconnect resumes: the top is listed again unless it failed or was cancelled.
@@ -204,14 +209,7 @@ export class S3TreeElement extends LitElement {
 
   /** Lists the bucket again from the top, with a new tree (the selection starts empty). */
   reload(): void {
-    this.#stopWork();
-    this.#activeConnection = this.#connection;
-    this.#failures.clear();
-    this.#corsError = undefined;
-    this.#regionNote = undefined;
-    this.#countFailure = undefined;
-    this.#countNote = undefined;
-    this.#rootCancelled = false;
+    this.#restart(this.#connection);
     this.#replaceTree();
     if (this.isConnected && this.#connection) void this.#listFolder('');
     this.requestUpdate();
@@ -539,7 +537,7 @@ export class S3TreeElement extends LitElement {
       try {
         result = { filters: compileFilters(this.#tree) };
       } catch (error) {
-        result = { problem: error instanceof Error ? error.message : String(error) };
+        result = { problem: messageOf(error) };
       }
       this.#compiled = { version, result };
     }
